@@ -1,0 +1,11 @@
+/** Jest: TypeScript through ts-jest; one project for the fast unit tests. */
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  setupFiles: ["<rootDir>/test/support/setup.ts"],
+  // office-addin-mock imports office-addin-manifest, which drags in an ESM-only
+  // module under Jest 30; the mock never needs it, so a stub stands in.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },
+};

@@ -1,0 +1,65 @@
+/* Builds the add-in: the custom-functions bundle (functions.js + functions.json
+ * generated from JSDoc) and the task pane page, which is also the shared
+ * runtime page that hosts the functions (manifest: <Runtime lifetime="long">). */
+const path = require("path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const fs = require("fs");
+
+// Every .ts file directly in src/functions (but the entry) declares custom functions;
+// helpers live in src/functions/support.
+const functionFiles = fs
+  .readdirSync(path.join(__dirname, "src/functions"))
+  .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+  .map((f) => `./src/functions/${f}`);
+
+async function httpsOptions() {
+  // Office requires https even for localhost; office-addin-dev-certs makes a trusted local CA.
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/index.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: dev && !process.env.CXM_HTTP ? { type: "https", options: await httpsOptions() } : "http",
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
