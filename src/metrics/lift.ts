@@ -26,7 +26,7 @@ export interface RelativeRisk {
  * A. Agresti (2013), Categorical Data Analysis, 3rd ed., §3.1.
  *
  * @example relativeRisk({ groupWithOutcome: 20, groupTotal: 100, restWithOutcome: 10, restTotal: 250 })
- * // { ratio: 5, low: 2.43…, high: 10.3… }
+ * // { ratio: 5, low: 2.427…, high: 10.30… }
  */
 export function relativeRisk(t: TwoByTwo, confidence = 0.95): RelativeRisk {
   const { groupWithOutcome: a, groupTotal: n1, restWithOutcome: c, restTotal: n0 } = t;

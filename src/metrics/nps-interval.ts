@@ -33,7 +33,7 @@ export interface NpsInterval {
  * clipped to −100..100.
  *
  * @example npsInterval({ promoters: 3, passives: 2, detractors: 1 }, 0.95)
- * // { low: -24.2…, high: 80.7…, marginOfError: 52.4… }
+ * // { low: -26.74…, high: 71.18…, marginOfError: 48.96… }
  */
 export function npsInterval(counts: NpsCounts, confidence = 0.95): NpsInterval {
   const z = zForConfidence(confidence);

@@ -19,7 +19,7 @@ export interface NpsComparison {
  * Reference: J. Sauro, "How to Compare Two Net Promoter Scores", MeasuringU
  * (2019); B. Rocks (2016), The American Statistician 70(4).
  *
- * @example compareNps({promoters: 60, passives: 20, detractors: 20}, {promoters: 40, passives: 30, detractors: 30}).pValue // 0.0047…
+ * @example compareNps({promoters: 60, passives: 20, detractors: 20}, {promoters: 40, passives: 30, detractors: 30}).pValue // 0.0102…
  */
 export function compareNps(a: NpsCounts, b: NpsCounts): NpsComparison {
   const adjA = adjustedCounts(a);
