@@ -4,6 +4,7 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   setupFiles: ["<rootDir>/test/support/setup.ts"],
   // office-addin-mock imports office-addin-manifest, which drags in an ESM-only
   // module under Jest 30; the mock never needs it, so a stub stands in.

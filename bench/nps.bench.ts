@@ -11,7 +11,6 @@ import { installCustomFunctionsStub } from "../test/support/custom-functions-stu
 import { fmt, report, time } from "./harness";
 
 installCustomFunctionsStub();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { nps } = require("../src/functions/survey") as typeof import("../src/functions/survey");
 
 const ROWS = 1_048_576;

@@ -3,6 +3,8 @@
 // are committed in assets/.
 import { deflateSync } from "node:zlib";
 import { writeFileSync } from "node:fs";
+import { Buffer } from "node:buffer";
+import { URL } from "node:url";
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;

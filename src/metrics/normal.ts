@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- AS 241 coefficients are kept exactly as Wichura published them. */
 import { erf } from "mathjs";
 import { invalidInput } from "./errors";
 

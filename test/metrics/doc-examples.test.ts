@@ -29,7 +29,8 @@ function examplesIn(file: string): Example[] {
   lines.forEach((line, i) => {
     const m = /^\s*\*\s*@example\s+(.*)$/.exec(line);
     if (!m) return;
-    let [call, expected] = m[1].split(/\s\/\/\s/);
+    const [call, rest] = m[1].split(/\s\/\/\s/);
+    let expected = rest;
     if (expected === undefined) {
       const next = /^\s*\*\s*\/\/\s*(.*)$/.exec(lines[i + 1] ?? "");
       expected = next ? next[1] : "";
@@ -47,7 +48,6 @@ function tolerance(token: string, value: number): number {
 }
 
 const evaluate = (names: string[], values: unknown[], expr: string): unknown =>
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function(...names, `return (${expr});`)(...values);
 
 const examples = sourceFiles(root).flatMap(examplesIn);
@@ -59,7 +59,6 @@ describe("JSDoc @example results in src/metrics", () => {
 
   it.each(examples.map((e) => [`${e.file}: ${e.call}`, e] as const))("%s", (_label, ex) => {
     expect(ex.expected).not.toBe("");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(root, ex.file)) as Record<string, unknown>;
     const names = Object.keys(mod);
     const actual = evaluate(names, names.map((n) => mod[n]), ex.call);
