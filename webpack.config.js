@@ -16,10 +16,26 @@ const functionFiles = fs
   .map((f) => `./src/functions/${f}`);
 
 async function httpsOptions() {
-  // Office requires https even for localhost; office-addin-dev-certs makes a trusted local CA.
+  // Office requires https even for localhost; office-addin-dev-certs makes a local CA and
+  // installs it as trusted. Installing needs `sudo` on Linux, which a container or CI
+  // machine may lack: then serve with the generated certificates anyway and say how to
+  // trust them, rather than not serving at all.
   const devCerts = require("office-addin-dev-certs");
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const file = (name) => path.join(dir, name);
+    if (!fs.existsSync(file("localhost.crt"))) {
+      await devCerts.generateCertificates(file("ca.crt"), file("localhost.crt"), file("localhost.key"));
+    }
+    console.warn(
+      `office-addin-dev-certs could not install its CA (${error.message.split("\n")[0]}).\n` +
+        `Serving with ${dir}; trust ${file("ca.crt")} in your browser or OS to avoid certificate warnings.`,
+    );
+    return { ca: fs.readFileSync(file("ca.crt")), key: fs.readFileSync(file("localhost.key")), cert: fs.readFileSync(file("localhost.crt")) };
+  }
 }
 
 module.exports = async (env, argv) => {
