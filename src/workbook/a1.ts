@@ -71,3 +71,68 @@ export function describeCell(param: string, rowOffset: number, columnOffset: num
   const name = cellName(parsed.row + rowOffset, parsed.column + columnOffset);
   return parsed.sheet ? `${quoteSheetName(parsed.sheet)}!${name}` : name;
 }
+
+/** A rectangle of cells, 1-based and inclusive. */
+export interface CellRect {
+  row: number;
+  column: number;
+  lastRow: number;
+  lastColumn: number;
+}
+
+/** The most rows and columns an Excel sheet has. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+/** "B7" or "$B$7" -> { row: 7, column: 2 }; throws on anything else. */
+export function parseCell(ref: string): { row: number; column: number } {
+  const m = CELL_REF.exec(ref.trim());
+  if (!m) throw new Error(`"${ref}" is not a cell reference such as B7.`);
+  const row = Number(m[2]);
+  const column = columnNumber(m[1]);
+  if (row < 1 || row > MAX_ROWS || column > MAX_COLUMNS) throw new Error(`"${ref}" is outside the sheet.`);
+  return { row, column };
+}
+
+/** "A1:C5", "$A$1:$C$5" or a single cell "B7" -> its rectangle; throws on anything else. */
+export function parseRect(range: string): CellRect {
+  const [a, b, extra] = range.split(":");
+  if (extra !== undefined) throw new Error(`"${range}" is not a range such as A1:C5.`);
+  const first = parseCell(a);
+  const last = b === undefined ? first : parseCell(b);
+  return {
+    row: Math.min(first.row, last.row),
+    column: Math.min(first.column, last.column),
+    lastRow: Math.max(first.row, last.row),
+    lastColumn: Math.max(first.column, last.column),
+  };
+}
+
+/** A rectangle as "A1:C5" ("B7" for one cell); `absolute` gives "$A$1:$C$5". */
+export function rectName(rect: CellRect, absolute = false): string {
+  const cell = (r: number, c: number) => (absolute ? `$${columnLetter(c)}$${r}` : cellName(r, c));
+  const first = cell(rect.row, rect.column);
+  return rect.row === rect.lastRow && rect.column === rect.lastColumn ? first : `${first}:${cell(rect.lastRow, rect.lastColumn)}`;
+}
+
+/** The range of `rows` × `columns` cells whose top-left cell is (row, column): rangeName(5, 2, 3, 2) -> "B5:C7". */
+export function rangeName(row: number, column: number, rows = 1, columns = 1, absolute = false): string {
+  return rectName({ row, column, lastRow: row + rows - 1, lastColumn: column + columns - 1 }, absolute);
+}
+
+/** "B7" -> "$B$7". */
+export function absoluteCell(row: number, column: number): string {
+  return `$${columnLetter(column)}$${row}`;
+}
+
+/** True when the two rectangles share a cell. */
+export function rectsOverlap(a: CellRect, b: CellRect): boolean {
+  return a.row <= b.lastRow && b.row <= a.lastRow && a.column <= b.lastColumn && b.column <= a.lastColumn;
+}
+
+/** True when `inner` lies entirely inside `outer`. */
+export function rectContains(outer: CellRect, inner: CellRect): boolean {
+  return inner.row >= outer.row && inner.lastRow <= outer.lastRow && inner.column >= outer.column && inner.lastColumn <= outer.lastColumn;
+}

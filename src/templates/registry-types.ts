@@ -1,0 +1,79 @@
+/**
+ * What the task pane, the CLI and the demo need to know about a template,
+ * without knowing how it builds: its columns (for automatic mapping from
+ * headers in English or Spanish), its options, how to validate source rows
+ * (naming the bad ones before anything is written), how to build a plan from
+ * the good rows, and a sample to insert.
+ */
+import type { WorkbookPlan } from "../workbook/plan";
+
+export type Language = "en" | "es";
+export type Localized = Record<Language, string>;
+
+export type ColumnKind = "id" | "date" | "number" | "text" | "score";
+
+export interface ColumnSpec {
+  /** Key used in a mapping, e.g. "customer". */
+  key: string;
+  label: Localized;
+  required: boolean;
+  kind: ColumnKind;
+  /** Header names that map to this column automatically (lower case, en and es): "customer", "cliente", "customer_id". */
+  synonyms: string[];
+}
+
+export interface OptionSpec {
+  key: string;
+  label: Localized;
+  kind: "choice" | "number";
+  /** For "choice": the allowed values and their labels. */
+  choices?: { value: string; label: Localized }[];
+  default: string | number;
+}
+
+/** Which source column (0-based index in the source range) feeds each template column; -1 = not mapped. */
+export type ColumnMapping = Record<string, number>;
+
+export interface RowProblem {
+  /** 0-based index of the data row in the source (header excluded). */
+  row: number;
+  /** The template column at fault. */
+  column: string;
+  message: Localized;
+}
+
+export interface ValidationReport {
+  /** Data rows that will be used. */
+  goodRows: number;
+  /** Problems, at most one per row, in row order (the first ~100 are shown to the user). */
+  problems: RowProblem[];
+  /** Problems that stop the build whatever the user accepts (e.g. a required column not mapped, no good row). */
+  blocking: Localized[];
+}
+
+export interface BuildInput {
+  /** The source's data rows (header excluded), as Excel values. */
+  rows: unknown[][];
+  mapping: ColumnMapping;
+  options: Record<string, string | number>;
+  /** Where the data came from, stated on the generated sheets, e.g. "Sheet1!A1:D2001". */
+  sourceLabel: string;
+  /** When the build ran (stated on the sheets); injected so builds are reproducible in tests. */
+  builtAt: Date;
+  language: Language;
+}
+
+export interface TemplateDescriptor {
+  id: string;
+  title: Localized;
+  /** One line shown in the template list. */
+  description: Localized;
+  /** Empty for templates that start from inputs only (the LTV:CAC model, the KPI scorecard). */
+  columns: ColumnSpec[];
+  options: OptionSpec[];
+  validate(input: BuildInput): ValidationReport;
+  /** Builds from the rows that passed validation (bad rows are left out). */
+  build(input: BuildInput): WorkbookPlan;
+  /** Sample source data: a header row then data rows, for "Insert sample data". */
+  sample(): unknown[][];
+}

@@ -1,0 +1,233 @@
+/**
+ * Writes WorkbookPlans to an .xlsx file with ExcelJS, for the CLI and tests.
+ *
+ * ExcelJS writes the cells, formats, column widths, frozen panes, Excel
+ * Tables, conditional formats and list validations. Two things it cannot
+ * write are added to the package afterwards (package-parts.ts): defined names
+ * scoped to a sheet or carrying a comment, and charts (DrawingML parts).
+ * Formulas are stored without cached results and the file asks Excel to
+ * recalculate on load (fullCalcOnLoad); functions newer than Excel 2007 get
+ * their "_xlfn." prefix.
+ */
+import { writeFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { parseRect } from "../workbook/a1";
+import { CellFormat, ColorStop, ConditionalFormatPlan, ConditionalStyle, isFormula, WorkbookPlan, blockRect, cellAt } from "../workbook/plan";
+import { resolvePlans, ResolvedSheet, ResolvedWorkbook } from "../workbook/resolve";
+import { chartXml } from "./chart-xml";
+import { withFuturePrefixes } from "./future-functions";
+import { patchPackage, SheetChartParts } from "./package-parts";
+
+export interface WrittenWorkbook {
+  buffer: Buffer;
+  /** Final names of sheets, defined names and tables. */
+  resolved: ResolvedWorkbook;
+  /** Number of charts written. */
+  charts: number;
+}
+
+/** Writes one or several plans (each plan's sheets in order) into one new workbook. */
+export async function writePlanToBuffer(plans: WorkbookPlan | WorkbookPlan[]): Promise<WrittenWorkbook> {
+  const list = Array.isArray(plans) ? plans : [plans];
+  const resolved = resolvePlans(list);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CXM";
+  wb.created = new Date(0); // deterministic output; the sheets state their own build time
+  wb.modified = new Date(0);
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  for (const sheet of resolved.sheets) writeSheet(wb, sheet, resolved);
+
+  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  const charts: SheetChartParts[] = resolved.sheets
+    .filter((s) => s.plan.charts.length > 0)
+    .map((s) => ({
+      sheetName: s.name,
+      charts: s.plan.charts.map((chart) => ({
+        name: chart.title,
+        anchor: chart.anchor,
+        xml: chartXml({
+          chart,
+          quotedSheet: s.quoted,
+          textCategories: hasTextCategories(s, chart.categories),
+          categoryFormat: numberFormatAt(s, chart.categories),
+          valueFormat: numberFormatAt(s, chart.series[0].values),
+        }),
+      })),
+    }));
+  const buffer = await patchPackage(raw, {
+    names: resolved.names.map((n) => ({
+      name: n.name,
+      reference: n.reference,
+      comment: n.comment,
+      sheetName: n.scope === "sheet" ? n.sheetName : undefined,
+    })),
+    charts,
+  });
+  return { buffer, resolved, charts: charts.reduce((n, s) => n + s.charts.length, 0) };
+}
+
+/** Writes the plans to an .xlsx file at `path`. */
+export async function writePlanToFile(plans: WorkbookPlan | WorkbookPlan[], path: string): Promise<Omit<WrittenWorkbook, "buffer">> {
+  const { buffer, ...rest } = await writePlanToBuffer(plans);
+  await writeFile(path, buffer);
+  return rest;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWorkbook): void {
+  const plan = s.plan;
+  const ws = wb.addWorksheet(s.name, {
+    views: plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)
+      ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
+      : [{}],
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
+  });
+  const formula = (f: string) => withFuturePrefixes(s.resolveFormula(f).slice(1));
+
+  for (const block of plan.blocks) {
+    const rect = blockRect(block);
+    block.rows.forEach((row, i) => {
+      const wsRow = ws.getRow(rect.row + i);
+      row.forEach((v, j) => {
+        if (v === "") return;
+        wsRow.getCell(rect.column + j).value = isFormula(v, !!block.text) ? { formula: formula(v) } : v;
+      });
+    });
+  }
+  for (const f of plan.formats) applyFormat(ws, f);
+  for (const w of plan.columnWidths) ws.getColumn(w.column).width = w.width;
+
+  for (const t of resolved.tables.filter((x) => x.sheetName === s.name)) {
+    const rect = parseRect(t.range);
+    const headers: string[] = [];
+    for (let c = rect.column; c <= rect.lastColumn; c++) headers.push(String(cellAt(plan, rect.row, c)));
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let r = rect.row + 1; r <= rect.lastRow; r++) {
+      const wsRow = ws.getRow(r);
+      const values: ExcelJS.CellValue[] = [];
+      for (let c = rect.column; c <= rect.lastColumn; c++) values.push(wsRow.getCell(c).value);
+      rows.push(values);
+    }
+    // addTable rewrites the same values into the cells; it keeps their styles.
+    ws.addTable({
+      name: t.name,
+      ref: t.range.split(":")[0],
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: t.bandedRows ?? true },
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows,
+    });
+  }
+
+  plan.conditionalFormats.forEach((cf, i) => {
+    ws.addConditionalFormatting({ ref: cf.range, rules: [conditionalRule(cf, i + 1, formula)] });
+  });
+
+  for (const v of plan.validations) {
+    if (v.list.some((item) => item.includes(",") || item.includes('"'))) {
+      throw new Error(`List validation items cannot contain commas or quotes: ${v.list.join(" | ")}`);
+    }
+    const rect = parseRect(v.range);
+    for (let r = rect.row; r <= rect.lastRow; r++) {
+      for (let c = rect.column; c <= rect.lastColumn; c++) {
+        ws.getCell(r, c).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          showErrorMessage: true,
+          formulae: [`"${v.list.join(",")}"`],
+        };
+      }
+    }
+  }
+}
+
+function argb(color: string): string {
+  return `FF${color.replace("#", "").toUpperCase()}`;
+}
+
+function applyFormat(ws: ExcelJS.Worksheet, f: CellFormat): void {
+  const rect = parseRect(f.range);
+  const font: Partial<ExcelJS.Font> = {};
+  if (f.bold !== undefined) font.bold = f.bold;
+  if (f.italic !== undefined) font.italic = f.italic;
+  if (f.fontSize !== undefined) font.size = f.fontSize;
+  if (f.fontColor !== undefined) font.color = { argb: argb(f.fontColor) };
+  const hasFont = Object.keys(font).length > 0;
+  for (let r = rect.row; r <= rect.lastRow; r++) {
+    const row = ws.getRow(r);
+    for (let c = rect.column; c <= rect.lastColumn; c++) {
+      const cell = row.getCell(c);
+      if (f.numberFormat !== undefined) cell.numFmt = f.numberFormat;
+      // Fresh objects per cell: ExcelJS may share style objects between cells.
+      if (hasFont) cell.font = { ...(cell.font ?? {}), ...font };
+      if (f.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+      if (f.horizontalAlignment !== undefined || f.wrapText !== undefined) {
+        cell.alignment = {
+          ...(cell.alignment ?? {}),
+          ...(f.horizontalAlignment ? { horizontal: f.horizontalAlignment } : {}),
+          ...(f.wrapText !== undefined ? { wrapText: f.wrapText } : {}),
+        };
+      }
+      if (f.bottomBorder !== undefined) cell.border = { ...(cell.border ?? {}), bottom: { style: "thin", color: { argb: argb(f.bottomBorder) } } };
+    }
+  }
+}
+
+const CFVO: Record<ColorStop["type"], string> = { lowest: "min", highest: "max", number: "num", percent: "percent", percentile: "percentile" };
+
+function dxf(style: ConditionalStyle): Partial<ExcelJS.Style> {
+  return {
+    ...(style.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } } as ExcelJS.Fill } : {}),
+    ...(style.fontColor || style.bold ? { font: { ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}), ...(style.bold ? { bold: true } : {}) } } : {}),
+  };
+}
+
+function conditionalRule(cf: ConditionalFormatPlan, priority: number, formula: (f: string) => string): ExcelJS.ConditionalFormattingRule {
+  const f = (x: string) => formula(`=${x}`);
+  switch (cf.kind) {
+    case "colorScale": {
+      const stops = cf.mid ? [cf.min, cf.mid, cf.max] : [cf.min, cf.max];
+      return {
+        type: "colorScale",
+        priority,
+        cfvo: stops.map((s) => ({ type: CFVO[s.type], ...(s.value !== undefined ? { value: s.value } : {}) })),
+        color: stops.map((s) => ({ argb: argb(s.color) })),
+      } as unknown as ExcelJS.ConditionalFormattingRule;
+    }
+    case "cellValue":
+      return {
+        type: "cellIs",
+        priority,
+        operator: cf.operator,
+        formulae: [f(cf.formula1), ...(cf.formula2 !== undefined ? [f(cf.formula2)] : [])],
+        style: dxf(cf.style),
+      } as unknown as ExcelJS.ConditionalFormattingRule;
+    case "expression":
+      return { type: "expression", priority, formulae: [f(cf.formula)], style: dxf(cf.style) } as ExcelJS.ConditionalFormattingRule;
+  }
+}
+
+/** The number format the plan gives the first cell of a range (the last format applied wins), if any. */
+function numberFormatAt(s: ResolvedSheet, range: string): string | undefined {
+  const { row, column } = parseRect(range);
+  let found: string | undefined;
+  for (const f of s.plan.formats) {
+    if (f.numberFormat === undefined) continue;
+    const r = parseRect(f.range);
+    if (row >= r.row && row <= r.lastRow && column >= r.column && column <= r.lastColumn) found = f.numberFormat;
+  }
+  return found;
+}
+
+/** True when a chart's category cells hold text rather than numbers (a formula is taken as numeric). */
+function hasTextCategories(s: ResolvedSheet, range: string): boolean {
+  const rect = parseRect(range);
+  for (let r = rect.row; r <= rect.lastRow; r++) {
+    for (let c = rect.column; c <= rect.lastColumn; c++) {
+      const v = cellAt(s.plan, r, c);
+      if (typeof v === "string" && v !== "" && !isFormula(v)) return true;
+    }
+  }
+  return false;
+}

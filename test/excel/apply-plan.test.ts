@@ -1,0 +1,205 @@
+import { applyPlanInContext, PlanApplyError } from "../../src/excel/apply-plan";
+import { EXCEL_WEB_REQUEST_LIMIT } from "../../src/excel/plan-requests";
+import { kpiScorecard } from "../../src/templates/kpi-scorecard";
+import { ltvCacModel } from "../../src/templates/ltv-cac";
+import { sampleSurveyResponses } from "../../src/templates/sample-data";
+import { surveyDashboard } from "../../src/templates/survey-dashboard";
+import { FakeExcel } from "../support/excel-batch-fake";
+
+const BUILT = new Date("2025-01-15T09:30:00Z");
+const USER_SHEETS = { Sheet1: { A1: "my data", B2: 42 }, "LTV model": { A1: "the user's own LTV sheet", C4: 7 } };
+
+function survey(perMonth: number, months = 12) {
+  return surveyDashboard(sampleSurveyResponses({ seed: 5, months, perMonth }), { builtAt: BUILT }).plan;
+}
+
+function writes(fake: FakeExcel) {
+  return fake.requests.flatMap((r) => r.commands).filter((c) => c.kind === "range.values" || c.kind === "range.formulas");
+}
+
+describe("applyPlanInContext: a small plan", () => {
+  test("creates a new, suffixed sheet and leaves the user's sheets alone, in 3 syncs", async () => {
+    const fake = new FakeExcel({ sheets: USER_SHEETS });
+    const result = await applyPlanInContext(fake.context, ltvCacModel());
+    expect(result.sheets).toEqual([{ key: "ltv", name: "LTV model (2)", planIndex: 0 }]);
+    expect(fake.sheetNames).toEqual(["Sheet1", "LTV model", "LTV model (2)"]);
+    // The user's sheets: same cells, nothing else written to them.
+    expect(Object.fromEntries(fake.sheet("LTV model").cells)).toEqual(USER_SHEETS["LTV model"]);
+    expect(Object.fromEntries(fake.sheet("Sheet1").cells)).toEqual(USER_SHEETS.Sheet1);
+    expect(fake.requests.flatMap((r) => r.commands).filter((c) => c.sheet === "LTV model" || c.sheet === "Sheet1")).toEqual([]);
+    // 1 sync to read names + 1 batch + 1 recalculation.
+    expect(result.batches).toBe(1);
+    expect(result.syncs).toBe(3);
+    expect(fake.syncs).toBe(3);
+    expect(fake.calculations).toBe(1);
+  });
+
+  test("writes values and formulas, names, formats, tables, colours, charts and frozen panes", async () => {
+    const fake = new FakeExcel();
+    await applyPlanInContext(fake.context, ltvCacModel());
+    const s = fake.sheet("LTV model");
+    expect(s.cells.get("B7")).toBe(120);
+    expect(s.cells.get("B17")).toBe("=ARPA*Gross_margin/(Monthly_churn+Discount_rate)");
+    expect(s.cells.get("A1")).toBe("LTV:CAC model");
+    expect(fake.workbookNames.map((n) => n.name)).toContain("ARPA");
+    expect(fake.workbookNames.find((n) => n.name === "ARPA")).toMatchObject({ reference: "LTV model!$B$7" });
+    expect(s.tables.map((t) => [t.name, t.address])).toEqual([["LtvPaybackCurve", "A34:C59"]]);
+    expect(s.charts.map((c) => [c.type, c.seriesList.length])).toEqual([["Line", 5], ["Line", 2]]);
+    expect(s.charts[0].seriesList[1]).toMatchObject({ name: "ARPA × 0.8", values: "C25:C30", xValues: "A25:A30" });
+    expect(s.conditionalFormats.map((c) => c.type)).toEqual(["CellValue", "Custom", "CellValue", "Custom", "Custom", "Custom", "CellValue", "Custom", "CellValue"]);
+    expect(s.conditionalFormats[0].detail.rule).toEqual({ formula1: "=3", operator: "GreaterThanOrEqual" });
+    expect(s.freeze).toEqual({ rows: 2 });
+    expect(s.formats).toContainEqual({ range: "B7", numberFormat: [['"$"#,##0.00']] });
+    expect(fake.activated).toEqual(["LTV model"]);
+    // Calculation and screen updating were suspended for the batch.
+    expect(fake.suspendedCalculation).toBe(1);
+    expect(fake.suspendedScreen).toBe(1);
+  });
+
+  test("a defined name the workbook already has is scoped to the new sheet instead", async () => {
+    const fake = new FakeExcel({ names: ["ARPA"] });
+    const result = await applyPlanInContext(fake.context, ltvCacModel());
+    expect(result.names.find((n) => n.name === "ARPA")!.scope).toBe("sheet");
+    expect(fake.sheet("LTV model").names).toContainEqual({ name: "ARPA", reference: "$B$7", comment: "Monthly recurring revenue / paying accounts." });
+    expect(fake.workbookNames.filter((n) => n.name === "ARPA")).toHaveLength(1); // the user's, untouched
+  });
+});
+
+describe("applyPlanInContext: sheet, table and cross-sheet references", () => {
+  test("taken sheet and table names get suffixes, and formulas follow the renamed sheet", async () => {
+    const fake = new FakeExcel({ sheets: { "NPS dashboard": {}, "NPS dashboard (2)": {}, "Survey responses": {} }, tables: ["SurveyResponses"] });
+    const result = await applyPlanInContext(fake.context, survey(5, 2));
+    expect(result.sheets.map((s) => s.name)).toEqual(["NPS dashboard (3)", "Survey responses (2)"]);
+    expect(result.tables.find((t) => t.requested === "SurveyResponses")!.name).toBe("SurveyResponses_2");
+    const dash = fake.sheet("NPS dashboard (3)");
+    const promoters = [...dash.cells.values()].find((v) => typeof v === "string" && v.startsWith("=COUNTIFS('Survey responses (2)'!"));
+    expect(promoters).toBeDefined();
+    expect([...dash.cells.values()].some((v) => typeof v === "string" && v.includes("'Survey responses'!"))).toBe(false);
+  });
+
+  test("user text that Excel would parse is protected with an apostrophe", async () => {
+    const plan = surveyDashboard(
+      [
+        { date: 45300, score: 9, segment: "2024", comment: "=1+1" },
+        { date: 45301, score: 3, segment: "SMB", comment: "fine" },
+      ],
+      { builtAt: BUILT },
+    ).plan;
+    const fake = new FakeExcel();
+    await applyPlanInContext(fake.context, plan);
+    const data = fake.sheet("Survey responses");
+    expect(data.cells.get("D6")).toBe("'=1+1");
+    expect(data.cells.get("D7")).toBe("fine");
+    expect(data.cells.get("C6")).toBe("'2024");
+    expect(data.cells.get("B6")).toBe(9);
+  });
+});
+
+describe("applyPlanInContext: large plans are chunked, with a bounded number of syncs", () => {
+  test("syncs grow only with the chunk count; every request stays under Excel on the web's 5 MB", async () => {
+    const small = new FakeExcel();
+    const smallResult = await applyPlanInContext(small.context, survey(20));
+    const large = new FakeExcel();
+    const largePlan = survey(10000); // about 120,000 responses, ~720,000 cells
+    const largeResult = await applyPlanInContext(large.context, largePlan);
+
+    expect(smallResult.syncs).toBe(3);
+    expect(largeResult.chunks).toBeGreaterThan(smallResult.chunks);
+    // syncs = 1 (read names) + batches + 1 (recalculate), and batches <= chunks + 1.
+    for (const r of [smallResult, largeResult]) {
+      expect(r.syncs).toBe(r.batches + 2);
+      expect(r.batches).toBeLessThanOrEqual(r.chunks + 1);
+    }
+    expect(largeResult.syncs - largeResult.chunks).toBeLessThanOrEqual(3);
+    for (const req of large.requests) expect(req.bytes).toBeLessThan(EXCEL_WEB_REQUEST_LIMIT);
+    expect(Math.max(...large.requests.map((r) => r.bytes))).toBeGreaterThan(EXCEL_WEB_REQUEST_LIMIT / 2); // the batches are really filled
+    // Every response row arrived: the table's last row holds the last response.
+    const rows = largePlan.sheets[1].blocks.find((b) => b.rows[0][0] === "Date")!.rows;
+    const data = large.sheet("Survey responses");
+    expect(data.cells.get(`B${4 + rows.length}`)).toBe(rows[rows.length - 1][1]);
+    // Calculation and screen updating suspended in every batch.
+    expect(large.suspendedCalculation).toBe(largeResult.batches);
+    expect(large.suspendedScreen).toBe(largeResult.batches);
+  }, 60000);
+
+  test("a smaller budget cuts blocks into more chunks, each within the budget", async () => {
+    const fake = new FakeExcel();
+    const budget = 64 * 1024;
+    const result = await applyPlanInContext(fake.context, survey(400), { maxRequestBytes: budget });
+    expect(result.chunks).toBeGreaterThan(3);
+    for (const req of fake.requests) expect(req.bytes).toBeLessThanOrEqual(budget + 64 * req.commands.length);
+    for (const w of writes(fake)) expect(w.bytes).toBeLessThanOrEqual(budget);
+  });
+
+  test("progress rises to 1", async () => {
+    const seen: number[] = [];
+    await applyPlanInContext(new FakeExcel().context, survey(400), { maxRequestBytes: 64 * 1024, onProgress: (f) => seen.push(f) });
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect(seen.length).toBeGreaterThan(4);
+    seen.slice(1).forEach((f, i) => expect(f).toBeGreaterThanOrEqual(seen[i]));
+  });
+});
+
+describe("applyPlanInContext: failure and cancellation roll back", () => {
+  test("a failure injected mid-build deletes the created sheets and names, and names the batch", async () => {
+    let writesSeen = 0;
+    const fake = new FakeExcel({
+      sheets: USER_SHEETS,
+      names: ["UserName"],
+      failWhen: (c) => (c.kind === "range.values" || c.kind === "range.formulas") && ++writesSeen === 6,
+    });
+    const before = fake.sheetNames;
+    const error = await applyPlanInContext(fake.context, [ltvCacModel(), survey(400)], { maxRequestBytes: 64 * 1024 }).catch((e) => e);
+    expect(error).toBeInstanceOf(PlanApplyError);
+    expect(error.message).toMatch(/failed at batch \d+ of \d+: InvalidArgument.*were removed/);
+    expect(error.rolledBack).toBe(true);
+    expect(fake.sheetNames).toEqual(before);
+    expect(fake.workbookNames.map((n) => n.name)).toEqual(["UserName"]);
+    expect(Object.fromEntries(fake.sheet("LTV model").cells)).toEqual(USER_SHEETS["LTV model"]);
+  });
+
+  test("a failure in the very first batch (sheet creation) also leaves the workbook as it was", async () => {
+    const fake = new FakeExcel({ failWhen: (c) => c.kind === "names.add" });
+    const error = await applyPlanInContext(fake.context, kpiScorecard()).catch((e) => e);
+    expect(error).toBeInstanceOf(PlanApplyError);
+    expect(fake.sheetNames).toEqual(["Sheet1"]);
+    expect(fake.workbookNames).toEqual([]);
+  });
+
+  test("cancelling between batches stops the build and removes what it created", async () => {
+    const signal = { aborted: false };
+    const fake = new FakeExcel();
+    const error = await applyPlanInContext(fake.context, survey(400), {
+      maxRequestBytes: 64 * 1024,
+      signal,
+      onProgress: (f) => {
+        if (f > 0.3) signal.aborted = true;
+      },
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(PlanApplyError);
+    expect(error.cancelled).toBe(true);
+    expect(error.message).toMatch(/cancelled/);
+    expect(fake.sheetNames).toEqual(["Sheet1"]);
+    expect(fake.workbookNames).toEqual([]);
+  });
+});
+
+describe("applyPlanInContext: heatmaps", () => {
+  test("a colour scale becomes a ColorScale conditional format with three criteria", async () => {
+    const { heatmap } = await import("../../src/workbook/styles");
+    const { emptySheet } = await import("../../src/workbook/plan");
+    const fake = new FakeExcel();
+    await applyPlanInContext(fake.context, {
+      title: "t",
+      sheets: [{ ...emptySheet("a", "Heat", "t"), blocks: [{ at: "A1", rows: [[0.1, 0.5]] }], conditionalFormats: [heatmap("A1:B1", true)] }],
+    });
+    const cf = fake.sheet("Heat").conditionalFormats[0];
+    expect(cf).toMatchObject({ range: "A1:B1", type: "ColorScale" });
+    expect(cf.detail.criteria).toEqual({
+      minimum: { type: "LowestValue", color: "#63BE7B" },
+      midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
+      maximum: { type: "HighestValue", color: "#F8696B" },
+    });
+  });
+});

@@ -1,0 +1,432 @@
+/**
+ * A small hand-made fake of the Excel objects src/excel/apply-plan.ts uses,
+ * with the batch semantics that matter for it: calls on proxy objects are
+ * queued and run at context.sync(); loaded properties can be read only after
+ * the sync that loads them; a failing command stops its batch after the
+ * commands before it have run (Excel batches are not transactions). Every
+ * sync records the request's size (the JSON of every queued call), so tests
+ * can check payloads against Excel on the web's 5 MB limit.
+ *
+ * office-addin-mock cannot express this: its load() does not navigate into
+ * collection items ("items/name"), it has no queue of commands run at sync,
+ * and no getItemOrNullObject / isNullObject. (test/support/fake-workbook-api.ts
+ * is the task pane's fake, a different tool: a global Excel for the UI.)
+ */
+import { cellName, parseRect } from "../../src/workbook/a1";
+
+type Cell = string | number | boolean;
+
+export interface FakeCommand {
+  /** e.g. "worksheets.add", "range.values", "range.formulas", "tables.add" */
+  kind: string;
+  /** Sheet name, when the command targets a sheet. */
+  sheet?: string;
+  args: unknown[];
+  bytes: number;
+  run: () => void;
+}
+
+export interface FakeRequest {
+  commands: { kind: string; sheet?: string; bytes: number }[];
+  bytes: number;
+}
+
+export interface FakeOptions {
+  /** Existing sheets (name -> cells "A1" -> value); default one empty Sheet1. */
+  sheets?: Record<string, Record<string, Cell>>;
+  /** Existing workbook names. */
+  names?: string[];
+  /** Existing table names. */
+  tables?: string[];
+  /** Makes a command fail (with Excel's kind of error) when it runs. */
+  failWhen?: (command: FakeCommand, index: number) => boolean;
+}
+
+export interface FakeNameRecord {
+  name: string;
+  reference: string;
+  comment?: string;
+}
+
+export class FakeSheetState {
+  cells = new Map<string, Cell>();
+  formats: { range: string; [k: string]: unknown }[] = [];
+  tables: FakeTable[] = [];
+  charts: FakeChart[] = [];
+  conditionalFormats: { range: string; type: string; detail: Record<string, unknown> }[] = [];
+  validations: { range: string; rule: unknown }[] = [];
+  names: FakeNameRecord[] = [];
+  freeze: unknown = null;
+  tabColor = "";
+  columnWidths: Record<string, number> = {};
+  constructor(public name: string) {}
+}
+
+export class FakeExcel {
+  readonly state = new Map<string, FakeSheetState>();
+  readonly workbookNames: FakeNameRecord[] = [];
+  readonly requests: FakeRequest[] = [];
+  readonly activated: string[] = [];
+  calculations = 0;
+  suspendedCalculation = 0;
+  suspendedScreen = 0;
+  private queue: FakeCommand[] = [];
+  private commandCount = 0;
+  private loads: (() => void)[] = [];
+  /** Pass this where Office.js passes its Excel.RequestContext. */
+  readonly context: Excel.RequestContext;
+
+  constructor(private readonly options: FakeOptions = {}) {
+    for (const [name, cells] of Object.entries(options.sheets ?? { Sheet1: {} })) {
+      const s = new FakeSheetState(name);
+      for (const [k, v] of Object.entries(cells)) s.cells.set(k, v);
+      this.state.set(name, s);
+    }
+    for (const n of options.names ?? []) this.workbookNames.push({ name: n, reference: "Sheet1!$A$1" });
+    const userTables = [...(options.tables ?? [])];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the closures below are plain functions handed to Office-shaped objects
+    const fake = this;
+    /** Adds load() and an `items` readable only after the loading sync (no spread: it would read the getter). */
+    const loadable = <T extends object>(target: T, snapshot: () => unknown): T => {
+      let loaded: unknown;
+      let ready = false;
+      Object.defineProperty(target, "load", {
+        value() {
+          fake.loads.push(() => {
+            loaded = snapshot();
+            ready = true;
+          });
+          return target;
+        },
+      });
+      Object.defineProperty(target, "items", {
+        get() {
+          if (!ready) throw new Error("PropertyNotLoaded: items was read before load() and sync().");
+          return loaded;
+        },
+      });
+      return target;
+    };
+    const context = {
+      sync: () => this.sync(),
+      workbook: {
+        worksheets: loadable({
+          add: (name: string) => {
+            const proxy = new FakeWorksheet(this, name);
+            this.enqueue("worksheets.add", undefined, [name], () => {
+              if ([...this.state.keys()].some((k) => k.toUpperCase() === name.toUpperCase())) {
+                throw new Error(`ItemAlreadyExists: a sheet named ${name} exists.`);
+              }
+              this.state.set(name, new FakeSheetState(name));
+            });
+            return proxy;
+          },
+          getItemOrNullObject: (name: string) =>
+            this.nullable(name, () => this.state.has(name), () => this.state.delete(name), "worksheet.delete"),
+        }, () => [...this.state.keys()].map((name) => ({ name }))),
+        names: loadable({
+          add: (name: string, range: FakeRange, comment?: string) => {
+            this.enqueue("names.add", range.sheet.name, [name, range.address, comment], () => {
+              if (this.workbookNames.some((n) => n.name.toUpperCase() === name.toUpperCase())) {
+                throw new Error(`InvalidArgument: the name ${name} already exists.`);
+              }
+              this.workbookNames.push({ name, reference: `${range.sheet.name}!${range.address}`, comment });
+            });
+          },
+          getItemOrNullObject: (name: string) =>
+            this.nullable(
+              name,
+              () => this.workbookNames.some((n) => n.name === name),
+              () => this.workbookNames.splice(this.workbookNames.findIndex((n) => n.name === name), 1),
+              "name.delete",
+            ),
+        }, () => this.workbookNames.map((n) => ({ name: n.name }))),
+        tables: loadable({}, () =>
+          [...userTables, ...[...this.state.values()].flatMap((s) => s.tables.map((t) => t.name))].map((name) => ({ name })),
+        ),
+        application: {
+          suspendApiCalculationUntilNextSync: () =>
+            this.enqueue("application.suspendCalculation", undefined, [], () => this.suspendedCalculation++),
+          suspendScreenUpdatingUntilNextSync: () =>
+            this.enqueue("application.suspendScreenUpdating", undefined, [], () => this.suspendedScreen++),
+          calculate: (type: string) => this.enqueue("application.calculate", undefined, [type], () => this.calculations++),
+        },
+      },
+    };
+    this.context = context as unknown as Excel.RequestContext;
+  }
+
+  /** A sheet's state (throws when it does not exist). */
+  sheet(name: string): FakeSheetState {
+    const s = this.state.get(name);
+    if (!s) throw new Error(`No sheet ${name}; sheets are ${[...this.state.keys()].join(", ")}`);
+    return s;
+  }
+
+  get sheetNames(): string[] {
+    return [...this.state.keys()];
+  }
+
+  get syncs(): number {
+    return this.requests.length;
+  }
+
+  /** Every command sent, in order. */
+  get commands(): { kind: string; sheet?: string; bytes: number }[] {
+    return this.requests.flatMap((r) => r.commands);
+  }
+
+  enqueue(kind: string, sheet: string | undefined, args: unknown[], run: () => void): void {
+    const bytes = JSON.stringify(args, (_, v) => (v instanceof FakeRange ? v.address : v)).length + 64;
+    this.queue.push({ kind, sheet, args, bytes, run });
+  }
+
+  private nullable(name: string, exists: () => boolean, remove: () => void, kind: string) {
+    let isNull: boolean | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the closures below are plain functions handed to Office-shaped objects
+    const fake = this;
+    return {
+      load() {
+        fake.loads.push(() => (isNull = !exists()));
+        return this;
+      },
+      get isNullObject() {
+        if (isNull === undefined) throw new Error("PropertyNotLoaded: isNullObject was read before load() and sync().");
+        return isNull;
+      },
+      delete() {
+        fake.enqueue(kind, name, [name], () => {
+          if (!exists()) throw new Error(`ItemNotFound: ${name}`);
+          remove();
+        });
+      },
+    };
+  }
+
+  private async sync(): Promise<void> {
+    const batch = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    this.requests.push({
+      commands: batch.map((c) => ({ kind: c.kind, sheet: c.sheet, bytes: c.bytes })),
+      bytes: batch.reduce((n, c) => n + c.bytes, 0),
+    });
+    for (const command of batch) {
+      const index = this.commandCount++;
+      if (this.options.failWhen?.(command, index)) throw new Error(`InvalidArgument: ${command.kind} failed (injected).`);
+      command.run();
+    }
+    for (const load of loads) load();
+  }
+}
+
+/** A proxy object that records every property set as a command. */
+function recorder(fake: FakeExcel, sheet: string, kind: string, target: Record<string, unknown> = {}): Record<string, any> {
+  return new Proxy(target, {
+    set: (t, key, value) => {
+      fake.enqueue(`${kind}.${String(key)}`, sheet, [value], () => (t[key as string] = value));
+      return true;
+    },
+  });
+}
+
+class FakeWorksheet {
+  readonly names: { add: (name: string, range: FakeRange, comment?: string) => void };
+  readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
+  readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
+  readonly freezePanes: Record<string, (x: any) => void>;
+  constructor(
+    readonly fake: FakeExcel,
+    readonly name: string,
+  ) {
+    const state = () => fake.sheet(name);
+    this.names = {
+      add: (n, range, comment) =>
+        fake.enqueue("worksheet.names.add", name, [n, range.address, comment], () =>
+          state().names.push({ name: n, reference: range.address, comment }),
+        ),
+    };
+    this.tables = {
+      add: (address, hasHeaders) => {
+        const table = new FakeTable(fake, name, address);
+        fake.enqueue("tables.add", name, [address, hasHeaders], () => state().tables.push(table));
+        return table;
+      },
+    };
+    this.charts = {
+      add: (type, range, seriesBy) => {
+        const chart = new FakeChart(fake, name, type, range.address);
+        fake.enqueue("charts.add", name, [type, range.address, seriesBy], () => state().charts.push(chart));
+        return chart;
+      },
+    };
+    this.freezePanes = {
+      freezeAt: (r: FakeRange) => fake.enqueue("freezePanes.freezeAt", name, [r.address], () => (state().freeze = { at: r.address })),
+      freezeRows: (n: number) => fake.enqueue("freezePanes.freezeRows", name, [n], () => (state().freeze = { rows: n })),
+      freezeColumns: (n: number) => fake.enqueue("freezePanes.freezeColumns", name, [n], () => (state().freeze = { columns: n })),
+    };
+  }
+  set tabColor(color: string) {
+    this.fake.enqueue("worksheet.tabColor", this.name, [color], () => (this.fake.sheet(this.name).tabColor = color));
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.fake, this, address);
+  }
+  activate(): void {
+    this.fake.enqueue("worksheet.activate", this.name, [], () => this.fake.activated.push(this.name));
+  }
+}
+
+class FakeRange {
+  readonly format: Record<string, any>;
+  readonly conditionalFormats: { add: (type: string) => any };
+  readonly dataValidation: { rule?: unknown };
+  constructor(
+    readonly fake: FakeExcel,
+    readonly sheet: FakeWorksheet,
+    readonly address: string,
+  ) {
+    const formats = () => fake.sheet(sheet.name).formats;
+    const settable = (prefix: string) =>
+      new Proxy({} as Record<string, unknown>, {
+        set: (_t, key, value) => {
+          fake.enqueue(`range.format.${prefix}${String(key)}`, sheet.name, [address, value], () =>
+            formats().push({ range: address, [`${prefix}${String(key)}`]: value }),
+          );
+          return true;
+        },
+      });
+    const base = settable("");
+    this.format = new Proxy(
+      { font: settable("font."), fill: settable("fill."), borders: { getItem: (edge: string) => settable(`border.${edge}.`) } },
+      {
+        set: (_t, key, value) => {
+          if (key === "columnWidth") {
+            fake.enqueue("range.format.columnWidth", sheet.name, [address, value], () => (fake.sheet(sheet.name).columnWidths[address] = value));
+          } else base[key as string] = value;
+          return true;
+        },
+      },
+    );
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const detail: Record<string, unknown> = {};
+        const part = (name: string) => ({
+          format: { fill: recorder(fake, sheet.name, `cf.${name}.fill`), font: recorder(fake, sheet.name, `cf.${name}.font`) },
+          set rule(rule: unknown) {
+            detail.rule = rule;
+          },
+          get rule(): any {
+            return (detail.rule ??= {});
+          },
+          set criteria(c: unknown) {
+            detail.criteria = c;
+          },
+        });
+        fake.enqueue("conditionalFormats.add", sheet.name, [address, type], () =>
+          fake.sheet(sheet.name).conditionalFormats.push({ range: address, type, detail }),
+        );
+        return { colorScale: part("colorScale"), cellValue: part("cellValue"), custom: part("custom") };
+      },
+    };
+    this.dataValidation = {
+      set rule(rule: unknown) {
+        fake.enqueue("dataValidation.rule", sheet.name, [address, rule], () => fake.sheet(sheet.name).validations.push({ range: address, rule }));
+      },
+    };
+  }
+  set values(rows: Cell[][]) {
+    this.write("range.values", rows);
+  }
+  set formulas(rows: Cell[][]) {
+    this.write("range.formulas", rows);
+  }
+  set numberFormat(f: string[][]) {
+    this.fake.enqueue("range.numberFormat", this.sheet.name, [this.address, f], () =>
+      this.fake.sheet(this.sheet.name).formats.push({ range: this.address, numberFormat: f }),
+    );
+  }
+  private write(kind: string, rows: Cell[][]) {
+    const rect = parseRect(this.address);
+    if (rows.length !== rect.lastRow - rect.row + 1 || rows.some((r) => r.length !== rect.lastColumn - rect.column + 1)) {
+      throw new Error(`InvalidArgument: a ${rows.length}-row array does not match ${this.address}.`);
+    }
+    this.fake.enqueue(kind, this.sheet.name, [this.address, rows], () => {
+      const cells = this.fake.sheet(this.sheet.name).cells;
+      rows.forEach((row, i) => row.forEach((v, j) => cells.set(cellName(rect.row + i, rect.column + j), v)));
+    });
+  }
+}
+
+class FakeTable {
+  name = "";
+  style = "";
+  showBandedRows = false;
+  constructor(
+    fake: FakeExcel,
+    sheet: string,
+    readonly address: string,
+  ) {
+    return new Proxy(this, {
+      set: (target, key, value) => {
+        fake.enqueue(`table.${String(key)}`, sheet, [value], () => ((target as any)[key] = value));
+        return true;
+      },
+    });
+  }
+}
+
+interface FakeSeries {
+  name?: string;
+  values?: string;
+  xValues?: string;
+  color?: string;
+  lineStyle?: string;
+}
+
+class FakeChart {
+  readonly title: Record<string, any>;
+  readonly legend: Record<string, any>;
+  readonly axes: Record<string, any>;
+  readonly seriesList: FakeSeries[] = [];
+  readonly series: { getItemAt: (i: number) => any; add: (name: string) => any };
+  position: [string, string] | null = null;
+  constructor(
+    readonly fake: FakeExcel,
+    readonly sheet: string,
+    readonly type: string,
+    firstValues: string,
+  ) {
+    this.title = recorder(fake, sheet, "chart.title");
+    this.legend = recorder(fake, sheet, "chart.legend");
+    this.axes = {
+      categoryAxis: { title: recorder(fake, sheet, "chart.categoryAxis.title") },
+      valueAxis: { title: recorder(fake, sheet, "chart.valueAxis.title") },
+    };
+    const seriesProxy = (s: FakeSeries) => ({
+      set name(n: string) {
+        fake.enqueue("chart.series.name", sheet, [n], () => (s.name = n));
+      },
+      setValues: (r: FakeRange) => fake.enqueue("chart.series.setValues", sheet, [r.address], () => (s.values = r.address)),
+      setXAxisValues: (r: FakeRange) => fake.enqueue("chart.series.setXAxisValues", sheet, [r.address], () => (s.xValues = r.address)),
+      format: {
+        line: recorder(fake, sheet, "chart.series.line", s as Record<string, unknown>),
+        fill: { setSolidColor: (c: string) => fake.enqueue("chart.series.fill", sheet, [c], () => (s.color = c)) },
+      },
+    });
+    this.seriesList.push({ values: firstValues });
+    this.series = {
+      getItemAt: (i) => seriesProxy(this.seriesList[i]),
+      add: (name) => {
+        const s: FakeSeries = { name };
+        fake.enqueue("chart.series.add", sheet, [name], () => undefined);
+        this.seriesList.push(s);
+        return seriesProxy(s);
+      },
+    };
+  }
+  setPosition(from: string, to: string): void {
+    this.fake.enqueue("chart.setPosition", this.sheet, [from, to], () => (this.position = [from, to]));
+  }
+}
