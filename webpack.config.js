@@ -5,6 +5,7 @@ const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localize-functions");
 
 const fs = require("fs");
 
@@ -44,7 +45,7 @@ module.exports = async (env, argv) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/index.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: "./src/taskpane/taskpane.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -59,6 +60,8 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
+      // functions-es.json: the same metadata with Spanish descriptions; fails the build when one is missing.
+      new LocalizedFunctionsMetadataPlugin({ output: "functions-es.json", translations: "src/functions/locales/es.json", strict: false }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -8,3 +8,6 @@ import "./survey";
 import "./customers";
 import "./revenue";
 import "./marketing";
+import "./cohorts";
+import "./segments";
+import "./clv";

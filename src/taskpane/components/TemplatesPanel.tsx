@@ -1,0 +1,511 @@
+/**
+ * The Templates tab: pick a template, choose the source (selection, Excel
+ * table or the template's sample), correct the automatic column mapping, read
+ * the validation summary (bad rows named before anything is written), set the
+ * options, and build with a progress bar and Cancel. Everything the user's
+ * cells contain is rendered as React text, never as HTML.
+ */
+import * as React from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { BuildInput, ColumnMapping, Language, TemplateDescriptor, ValidationReport } from "../../templates/registry-types";
+import { columnLetter, parseRangeAddress } from "../../workbook/a1";
+import type { ExcelHost, SourceData, TableInfo } from "../host";
+import { pick, Strings } from "../i18n";
+import { autoMap, sharedSourceColumns, unmappedRequired } from "../mapping";
+import { errorText } from "./errors";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, paddingBlock: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  grow: { flexGrow: 1, minWidth: "140px" },
+  description: { display: "block", color: tokens.colorNeutralForeground3 },
+  radioLabel: { display: "flex", flexDirection: "column" },
+  problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: "12em", overflowY: "auto", overflowWrap: "anywhere" },
+  wrap: { overflowWrap: "anywhere" },
+});
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "building"; fraction: number | null; cancelling: boolean }
+  | { kind: "done"; sheets: string[] }
+  | { kind: "cancelled" }
+  | { kind: "failed"; message: string };
+
+type Notice = { intent: "info" | "success" | "error" | "warning"; text: string } | null;
+
+/** The most problems listed; the rest are counted. */
+const MAX_LISTED = 100;
+
+export interface TemplatesPanelProps {
+  templates: TemplateDescriptor[];
+  host: ExcelHost;
+  language: Language;
+  strings: Strings;
+  /** The build time stamped on sheets; injectable for reproducible tests. */
+  now?: () => Date;
+}
+
+function defaultOptions(template: TemplateDescriptor | undefined): Record<string, string | number> {
+  const options: Record<string, string | number> = {};
+  for (const o of template?.options ?? []) options[o.key] = o.default;
+  return options;
+}
+
+/** Lets React paint (the progress bar) before a long synchronous step. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function TemplatesPanel({ templates, host, language, strings: t, now = () => new Date() }: TemplatesPanelProps) {
+  const styles = useStyles();
+  const [templateId, setTemplateId] = React.useState<string | undefined>(templates[0]?.id);
+  const template = templates.find((x) => x.id === templateId);
+  const [source, setSource] = React.useState<SourceData | null>(null);
+  const [mapping, setMapping] = React.useState<ColumnMapping>({});
+  const [options, setOptions] = React.useState<Record<string, string | number>>(() => defaultOptions(template));
+  const [tables, setTables] = React.useState<TableInfo[] | null>(null);
+  const [tableName, setTableName] = React.useState("");
+  const [reading, setReading] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice>(null);
+  const [phase, setPhase] = React.useState<Phase>({ kind: "idle" });
+  const cancelRequested = React.useRef(false);
+  const uid = React.useId();
+
+  const needsSource = (template?.columns.length ?? 0) > 0;
+  const headers = source?.values[0] ?? [];
+  const dataRows = React.useMemo(() => source?.values.slice(1) ?? [], [source]);
+  const building = phase.kind === "building";
+
+  const refreshTables = React.useCallback(async () => {
+    try {
+      setTables(await host.listTables());
+    } catch {
+      setTables([]);
+    }
+  }, [host]);
+
+  React.useEffect(() => {
+    void refreshTables();
+  }, [refreshTables]);
+
+  const chooseTemplate = (id: string) => {
+    const next = templates.find((x) => x.id === id);
+    setTemplateId(id);
+    setOptions(defaultOptions(next));
+    setMapping(next && source ? autoMap(next.columns, source.values[0] ?? []) : {});
+    setPhase({ kind: "idle" });
+    setNotice(null);
+  };
+
+  const adoptSource = (data: SourceData) => {
+    setSource(data);
+    setMapping(template ? autoMap(template.columns, data.values[0] ?? []) : {});
+    setPhase({ kind: "idle" });
+  };
+
+  const readWith = async (read: () => Promise<SourceData>) => {
+    setReading(true);
+    setNotice(null);
+    try {
+      const data = await read();
+      adoptSource(data);
+      if (data.values.length < 2) setNotice({ intent: "warning", text: t.headerOnly });
+    } catch (e) {
+      setNotice({ intent: "error", text: sourceErrorText(e, t) });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const insertSample = async () => {
+    if (!template) return;
+    setReading(true);
+    setNotice(null);
+    try {
+      const sample = template.sample();
+      const written = await host.insertSample(t.sampleSheetName(pick(template.title, language)), sample);
+      const sheet = parseRangeAddress(written.address)?.sheet ?? "";
+      if (needsSource) {
+        adoptSource(written);
+        setTableName("");
+        setNotice({ intent: "success", text: t.sampleInserted(sheet) });
+      } else {
+        setNotice({ intent: "success", text: t.sampleInsertedNoSource(sheet) });
+      }
+      void refreshTables();
+    } catch (e) {
+      setNotice({ intent: "error", text: t.excelFailed(errorText(e)) });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const missing = template ? unmappedRequired(template.columns, mapping) : [];
+  const input: BuildInput | null = React.useMemo(() => {
+    if (!template) return null;
+    if (needsSource && (!source || missing.length > 0)) return null;
+    return { rows: needsSource ? dataRows : [], mapping, options, sourceLabel: source?.address ?? "", builtAt: now(), language };
+    // `missing` is derived from mapping; `now` is stamped again when the build starts.
+  }, [template, needsSource, source, dataRows, mapping, options, language, missing.length]);
+
+  const report: ValidationReport | { error: string } | null = React.useMemo(() => {
+    if (!template || !input) return null;
+    try {
+      return template.validate(input);
+    } catch (e) {
+      return { error: errorText(e) };
+    }
+  }, [template, input]);
+
+  const validReport = report && !("error" in report) ? report : null;
+  const canBuild =
+    !!template && !!input && !!validReport && validReport.blocking.length === 0 && (!needsSource || validReport.goodRows > 0) && !building && !reading;
+
+  const build = async () => {
+    if (!template || !input) return;
+    cancelRequested.current = false;
+    setNotice(null);
+    setPhase({ kind: "building", fraction: null, cancelling: false });
+    await nextFrame();
+    try {
+      const plan = template.build({ ...input, builtAt: now() });
+      if (cancelRequested.current) {
+        setPhase({ kind: "cancelled" });
+        return;
+      }
+      const outcome = await host.applyPlan(plan, {
+        onProgress: (fraction) =>
+          setPhase((p) => (p.kind === "building" ? { ...p, fraction: Math.max(0, Math.min(1, fraction)) } : p)),
+        isCancelled: () => cancelRequested.current,
+      });
+      setPhase(outcome.status === "done" ? { kind: "done", sheets: outcome.sheets } : { kind: "cancelled" });
+      if (outcome.status === "done") void refreshTables();
+    } catch (e) {
+      setPhase({ kind: "failed", message: errorText(e) });
+    }
+  };
+
+  const cancel = () => {
+    cancelRequested.current = true;
+    setPhase((p) => (p.kind === "building" ? { ...p, cancelling: true } : p));
+  };
+
+  if (templates.length === 0) {
+    return (
+      <div className={styles.panel}>
+        <Text>{t.noTemplates}</Text>
+      </div>
+    );
+  }
+
+  const firstColumn = parseRangeAddress(source?.address)?.column ?? 1;
+  const firstRow = parseRangeAddress(source?.address)?.row ?? 1;
+  const headerText = (i: number) => {
+    const h = headers[i];
+    const text = h === null || h === undefined ? "" : String(h).trim();
+    return text || t.untitledColumn(columnLetter(firstColumn + i));
+  };
+  const shared = template ? sharedSourceColumns(template.columns, mapping) : [];
+
+  return (
+    <div className={styles.panel}>
+      <fieldset className={styles.section}>
+        <legend>
+          <Subtitle2 as="h2">{t.templateHeading}</Subtitle2>
+        </legend>
+        <RadioGroup value={templateId} onChange={(_, d) => chooseTemplate(d.value)} aria-label={t.templateHeading} disabled={building}>
+          {templates.map((x) => (
+            <Radio
+              key={x.id}
+              value={x.id}
+              label={
+                <span className={styles.radioLabel}>
+                  <Body1Strong>{pick(x.title, language)}</Body1Strong>
+                  <Caption1 className={styles.description}>{pick(x.description, language)}</Caption1>
+                </span>
+              }
+            />
+          ))}
+        </RadioGroup>
+        <div className={styles.row}>
+          <Button onClick={insertSample} disabled={!template || reading || building} aria-label={template ? t.insertSampleLabel(pick(template.title, language)) : t.insertSample}>
+            {t.insertSample}
+          </Button>
+        </div>
+      </fieldset>
+
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody className={styles.wrap}>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {template && !needsSource && <Text>{t.inputsOnly}</Text>}
+
+      {template && needsSource && (
+        <section className={styles.section} aria-labelledby={`${uid}-source`}>
+          <Subtitle2 as="h2" id={`${uid}-source`}>
+            {t.sourceHeading}
+          </Subtitle2>
+          <Caption1>{t.sourceHint}</Caption1>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void readWith(() => host.readSelection())} disabled={reading || building}>
+              {t.useSelection}
+            </Button>
+            <Field label={t.tableLabel} className={styles.grow}>
+              <Select
+                value={tableName}
+                disabled={reading || building || (tables !== null && tables.length === 0)}
+                onFocus={() => void refreshTables()}
+                onChange={(_, d) => {
+                  setTableName(d.value);
+                  if (d.value) void readWith(() => host.readTable(d.value));
+                }}
+              >
+                <option value="">{tables !== null && tables.length === 0 ? t.noTables : t.tablePlaceholder}</option>
+                {(tables ?? []).map((x) => (
+                  <option key={x.name} value={x.name}>
+                    {x.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <div aria-live="polite" className={styles.wrap}>
+            {reading ? (
+              <Spinner size="tiny" label={t.reading} />
+            ) : (
+              <Text>{source ? t.sourceSummary(source.address, dataRows.length) : t.noSource}</Text>
+            )}
+          </div>
+        </section>
+      )}
+
+      {template && needsSource && source && (
+        <section className={styles.section} aria-labelledby={`${uid}-columns`}>
+          <Subtitle2 as="h2" id={`${uid}-columns`}>
+            {t.columnsHeading}
+          </Subtitle2>
+          <Caption1>{t.columnsHint}</Caption1>
+          {template.columns.map((column) => (
+            <Field
+              key={column.key}
+              label={`${pick(column.label, language)} (${column.required ? t.requiredSuffix : t.optionalSuffix})`}
+              required={column.required}
+            >
+              <Select
+                value={String(mapping[column.key] ?? -1)}
+                disabled={building}
+                onChange={(_, d) => setMapping((m) => ({ ...m, [column.key]: Number(d.value) }))}
+              >
+                <option value="-1">{t.notMapped}</option>
+                {headers.map((_, i) => (
+                  <option key={i} value={String(i)}>
+                    {headerText(i)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+          {shared.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody className={styles.wrap}>{t.sharedColumn(shared.map(headerText).join(", "))}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+
+      {template && (!needsSource || source) && (
+        <section className={styles.section} aria-labelledby={`${uid}-check`}>
+          <Subtitle2 as="h2" id={`${uid}-check`}>
+            {t.checkHeading}
+          </Subtitle2>
+          <div role="region" aria-label={t.checkLabel} aria-live="polite" className={styles.wrap}>
+            {missing.length > 0 && needsSource && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t.mapRequired(missing.map((c) => pick(c.label, language)).join(", "))}</MessageBarBody>
+              </MessageBar>
+            )}
+            {report && "error" in report && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t.failed(report.error)}</MessageBarBody>
+              </MessageBar>
+            )}
+            {validReport && <ValidationSummary report={validReport} needsSource={needsSource} firstRow={firstRow} language={language} strings={t} />}
+          </div>
+        </section>
+      )}
+
+      {template && (
+        <section className={styles.section} aria-labelledby={`${uid}-options`}>
+          <Subtitle2 as="h2" id={`${uid}-options`}>
+            {t.optionsHeading}
+          </Subtitle2>
+          {template.options.length === 0 && <Caption1>{t.noOptions}</Caption1>}
+          {template.options.map((o) => (
+            <Field key={o.key} label={pick(o.label, language)}>
+              {o.kind === "choice" ? (
+                <Select
+                  value={String(options[o.key] ?? o.default)}
+                  disabled={building}
+                  onChange={(_, d) => setOptions((x) => ({ ...x, [o.key]: d.value }))}
+                >
+                  {(o.choices ?? []).map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {pick(c.label, language)}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <NumberOption
+                  value={Number(options[o.key] ?? o.default)}
+                  disabled={building}
+                  onChange={(v) => setOptions((x) => ({ ...x, [o.key]: v }))}
+                />
+              )}
+            </Field>
+          ))}
+        </section>
+      )}
+
+      {template && (
+        <section className={styles.section} aria-label={t.build}>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void build()} disabled={!canBuild} aria-label={t.buildLabel(pick(template.title, language))}>
+              {t.build}
+            </Button>
+            {building && (
+              <Button onClick={cancel} disabled={phase.kind === "building" && phase.cancelling} aria-label={t.cancelLabel}>
+                {t.cancel}
+              </Button>
+            )}
+          </div>
+          {phase.kind === "building" && (
+            <Field
+              label={t.progressLabel}
+              validationState="none"
+              validationMessage={
+                phase.cancelling ? t.cancelling : phase.fraction === null ? t.computing : t.writing(String(Math.round(phase.fraction * 100)))
+              }
+            >
+              <ProgressBar value={phase.fraction ?? undefined} max={1} thickness="large" />
+            </Field>
+          )}
+          <div aria-live="polite" role="status" className={styles.wrap}>
+            {phase.kind === "done" && phase.sheets.length > 0 && (
+              <MessageBar intent="success">
+                <MessageBarBody>
+                  {t.built(phase.sheets[0])}{" "}
+                  <Link as="button" onClick={() => void host.activateSheet(phase.sheets[0]).catch(() => undefined)}>
+                    {t.openSheet(phase.sheets[0])}
+                  </Link>
+                  {phase.sheets.length > 1 && <> {t.builtMore(phase.sheets.length - 1)}</>}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {phase.kind === "cancelled" && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{t.cancelled}</MessageBarBody>
+              </MessageBar>
+            )}
+            {phase.kind === "failed" && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t.failed(phase.message)}</MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function sourceErrorText(e: unknown, t: Strings): string {
+  const problem = (e as { problem?: string })?.problem;
+  if (problem === "emptySelection") return t.emptySelection;
+  if (problem === "tableNotFound") return t.tableNotFound;
+  return t.excelFailed(errorText(e));
+}
+
+interface ValidationSummaryProps {
+  report: ValidationReport;
+  needsSource: boolean;
+  /** Sheet row of the source's header, so data row k is sheet row firstRow + 1 + k. */
+  firstRow: number;
+  language: Language;
+  strings: Strings;
+}
+
+/** Rows ready, blocking problems, and the bad rows by their sheet row number. */
+function ValidationSummary({ report, needsSource, firstRow, language, strings: t }: ValidationSummaryProps) {
+  const styles = useStyles();
+  const listed = report.problems.slice(0, MAX_LISTED);
+  return (
+    <>
+      {report.blocking.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {t.cannotBuild}
+            <ul className={styles.problems}>
+              {report.blocking.map((b, i) => (
+                <li key={i}>{pick(b, language)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {needsSource && <Text block>{t.rowsReady(report.goodRows)}</Text>}
+      {needsSource && report.problems.length === 0 && report.blocking.length === 0 && <Text block>{t.allRowsGood}</Text>}
+      {report.problems.length > 0 && (
+        <>
+          <Text block>{t.rowsLeftOut(report.problems.length)}</Text>
+          <ul className={styles.problems}>
+            {listed.map((p) => (
+              <li key={`${p.row}-${p.column}`}>
+                <Body1Strong>{t.rowLabel(String(firstRow + 1 + p.row))}</Body1Strong>: {pick(p.message, language)}
+              </li>
+            ))}
+          </ul>
+          {report.problems.length > MAX_LISTED && <Text block>{t.moreProblems(report.problems.length - MAX_LISTED)}</Text>}
+        </>
+      )}
+    </>
+  );
+}
+
+/** A number input that lets the user clear and retype without the value jumping back. */
+function NumberOption({ value, disabled, onChange }: { value: number; disabled: boolean; onChange: (v: number) => void }) {
+  const [text, setText] = React.useState(String(value));
+  React.useEffect(() => setText(String(value)), [value]);
+  return (
+    <Input
+      type="number"
+      inputMode="decimal"
+      step="any"
+      value={text}
+      disabled={disabled}
+      onChange={(_, d) => {
+        setText(d.value);
+        const v = Number(d.value);
+        if (d.value.trim() !== "" && Number.isFinite(v)) onChange(v);
+      }}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Automatic column mapping: which header of the source feeds each column a
+ * template needs. Headers are matched against the column's synonyms (English
+ * and Spanish, e.g. "amount", "importe", "monto"), its key and its labels,
+ * ignoring case, accents, surrounding spaces and the separators people put in
+ * headers ("Customer ID", "customer_id", "customer-id" are the same). The user
+ * can correct the result; this only proposes it. Pure: no DOM, no Office.
+ */
+import type { ColumnMapping, ColumnSpec } from "../templates/registry-types";
+
+/** "  Puntuación_NPS " -> "puntuacion nps": lower case, no accents, one space between words. */
+export function normalizeHeader(text: unknown): string {
+  if (text === null || text === undefined) return "";
+  return String(text)
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[\s_\-./]+/g, " ")
+    .trim();
+}
+
+/** Every normalized name that identifies `column`: its synonyms, its key and its labels. */
+function namesOf(column: ColumnSpec): string[] {
+  const names = [...column.synonyms, column.key, column.label.en, column.label.es].map(normalizeHeader);
+  return [...new Set(names.filter((n) => n !== ""))];
+}
+
+/** True when every word of `name` appears as a word of `header` ("order amount usd" contains "amount"). */
+function containsWords(header: string, name: string): boolean {
+  const words = new Set(header.split(" "));
+  return name.split(" ").every((w) => words.has(w));
+}
+
+/**
+ * Proposes a mapping from template columns to source columns (0-based indexes
+ * into `headers`; -1 when nothing matches). Exact matches win over partial
+ * ones; each source column is used at most once; required columns choose
+ * before optional ones, then columns in the template's order.
+ */
+export function autoMap(columns: ColumnSpec[], headers: unknown[]): ColumnMapping {
+  const normalized = headers.map(normalizeHeader);
+  const mapping: ColumnMapping = {};
+  const used = new Set<number>();
+  const order = [...columns.filter((c) => c.required), ...columns.filter((c) => !c.required)];
+  for (const c of columns) mapping[c.key] = -1;
+
+  const pass = (matches: (header: string, name: string) => boolean) => {
+    for (const column of order) {
+      if (mapping[column.key] >= 0) continue;
+      const names = namesOf(column);
+      // Try the names in the template's order of preference, so "customer_id" beats a later, looser synonym.
+      for (const name of names) {
+        const index = normalized.findIndex((h, i) => !used.has(i) && h !== "" && matches(h, name));
+        if (index >= 0) {
+          mapping[column.key] = index;
+          used.add(index);
+          break;
+        }
+      }
+    }
+  };
+  pass((h, name) => h === name);
+  pass(containsWords);
+  return mapping;
+}
+
+/** The required columns the mapping leaves out. */
+export function unmappedRequired(columns: ColumnSpec[], mapping: ColumnMapping): ColumnSpec[] {
+  return columns.filter((c) => c.required && !(mapping[c.key] >= 0));
+}
+
+/** Source columns chosen for more than one template column (usually a mistake worth pointing out). */
+export function sharedSourceColumns(columns: ColumnSpec[], mapping: ColumnMapping): number[] {
+  const count = new Map<number, number>();
+  for (const c of columns) {
+    const i = mapping[c.key];
+    if (i >= 0) count.set(i, (count.get(i) ?? 0) + 1);
+  }
+  return [...count].filter(([, n]) => n > 1).map(([i]) => i);
+}

@@ -1,0 +1,346 @@
+/**
+ * The task pane, built for production with the fixture template registry
+ * (test/e2e/fixtures/registry.ts), in headless Chromium at 320 px against a
+ * fake Excel that serves the source range and records every write.
+ *
+ * Every test also checks what must hold on any page: no request left the
+ * add-in's own files and Office.js, no Content-Security-Policy violation, no
+ * script error, no dialog (an injected alert() would be one).
+ */
+import type { Page } from "playwright-core";
+import type { FakeValue, FakeWorkbookSpec } from "../support/fake-workbook-api";
+import { fakeWorkbook, PaneBrowser, PaneSession } from "./support/browser";
+import { serveDirectory, StaticServer } from "./support/server";
+
+let server: StaticServer;
+let browser: PaneBrowser;
+let session: PaneSession | undefined;
+
+beforeAll(async () => {
+  const dir = process.env.CXM_E2E_FIXTURE_DIR;
+  if (!dir) throw new Error("CXM_E2E_FIXTURE_DIR is not set: run through jest.e2e.config.js (npm run test:e2e).");
+  server = await serveDirectory(dir);
+  browser = await PaneBrowser.launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  if (!session) return;
+  const s = session;
+  session = undefined;
+  const csp = await s.cspViolations();
+  await s.close();
+  expect({ blocked: s.blocked, csp, pageErrors: s.pageErrors, consoleErrors: s.consoleErrors, dialogs: s.dialogs }).toEqual({
+    blocked: [],
+    csp: [],
+    pageErrors: [],
+    consoleErrors: [],
+    dialogs: [],
+  });
+});
+
+const timings: Record<string, number> = {};
+afterAll(() => {
+  const lines = Object.entries(timings).map(([name, ms]) => `  ${name}: ${ms} ms`);
+  if (lines.length) console.log(`Time from navigation to an interactive template list (fixture build, headless Chromium):\n${lines.join("\n")}`);
+});
+
+async function open(name: string, displayLanguage: string, workbook: FakeWorkbookSpec, firstTemplate: string): Promise<Page> {
+  session = await browser.open(server.origin, { displayLanguage, workbook }, (page) => page.getByRole("radio", { name: firstTemplate }));
+  timings[name] = session.msToInteractive;
+  return session.page;
+}
+
+/** Waits until `text` is shown somewhere on the page. */
+async function see(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: "visible" });
+}
+
+/** The visible text of the validation summary. */
+async function validationText(page: Page, name = "Validation summary"): Promise<string> {
+  return (await page.getByRole("region", { name }).innerText()).replace(/\s+/g, " ").trim();
+}
+
+// Orders: header on row 1, six data rows (sheet rows 2-7). Rows 3 and 5 are bad: amount "abc", amount empty.
+const ORDERS: FakeValue[][] = [
+  ["Customer ID", "Date", "Amount", "Region"],
+  ["C-1", 45292, 120, "Enterprise"],
+  ["C-2", 45293, "abc", "SMB"],
+  ["C-3", 45294, 80, "SMB"],
+  ["C-4", 45295, "", "SMB"],
+  ["C-5", 45296, 95, "SMB"],
+  ["C-6", 45297, 300, "Enterprise"],
+];
+
+describe("the Templates tab, in English", () => {
+  it("picks a template, maps columns, reports bad rows, builds with progress, and links to the result", async () => {
+    const page = await open("English flow", "en-US", { sheets: [{ name: "Orders", rows: ORDERS }], selection: "Orders!A1:D7", syncDelayMs: 200 }, "Revenue by segment");
+
+    // The template list: every template with its one-line description.
+    for (const [title, description] of [
+      ["Revenue by segment", "Totals and averages per customer segment."],
+      ["NPS survey", "Net Promoter Score from 0-10 answers."],
+      ["LTV:CAC model", "A what-if model from inputs you type."],
+    ]) {
+      await page.getByRole("radio", { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).waitFor();
+      await see(page, description);
+    }
+    expect(await page.getByRole("radio", { name: /Revenue by segment/ }).isChecked()).toBe(true);
+
+    // Source: the selection.
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await see(page, "Orders!A1:D7: 6 data rows");
+
+    // Automatic mapping from the headers; Region is no synonym of Segment, so the user maps it.
+    const mapping = (label: string) => page.getByLabel(label);
+    expect(await mapping("Customer (required)").inputValue()).toBe("0");
+    expect(await mapping("Date (required)").inputValue()).toBe("1");
+    expect(await mapping("Amount (required)").inputValue()).toBe("2");
+    expect(await mapping("Segment (optional)").inputValue()).toBe("-1");
+    await mapping("Segment (optional)").selectOption({ label: "Region" });
+    expect(await mapping("Segment (optional)").inputValue()).toBe("3");
+
+    // The validation report names the bad rows by their sheet row before anything is written.
+    await see(page, "4 rows ready.");
+    expect(await validationText(page)).toBe(
+      '4 rows ready. 2 rows will be left out: Row 3: Amount "abc" is not a number. Row 5: Amount "(empty)" is not a number.',
+    );
+    expect((await fakeWorkbook(page)).log).toEqual([]);
+
+    // Options.
+    await page.getByLabel("Measure").selectOption({ label: "Average" });
+    await page.getByLabel("Confidence level").fill("0.9");
+    expect(await page.getByLabel("Period").inputValue()).toBe("month");
+
+    // Build: a progress bar while Excel is written, then the result line with a link to the new sheet.
+    await page.getByRole("button", { name: "Build Revenue by segment on a new sheet" }).click();
+    await page.getByRole("progressbar").waitFor({ state: "visible" });
+    await page.getByRole("button", { name: "Cancel the build" }).waitFor({ state: "visible" });
+    await see(page, "Built on the new sheet Revenue.");
+    await page.getByRole("progressbar").waitFor({ state: "detached" });
+
+    const book = await fakeWorkbook(page);
+    expect(book.sheets).toEqual(["Orders", "Revenue"]);
+    // Averages of the good rows by region: Enterprise (120 + 300) / 2 = 210; SMB (80 + 95) / 2 = 87.5.
+    expect(book.values.Revenue).toEqual([
+      ["Revenue by segment", ""],
+      ["Orders!A1:D7 · month · 0.9", ""],
+      ["", ""],
+      ["Segment", "Average"],
+      ["Enterprise", 210],
+      ["SMB", 87.5],
+      ["All", ""],
+    ]);
+    // The user's sheet is untouched; the total is a formula.
+    expect(book.values.Orders).toEqual(ORDERS);
+    expect(book.log.some((w) => w.kind === "formulas" && w.sheet === "Revenue")).toBe(true);
+    expect(book.log.filter((w) => w.sheet === "Orders")).toEqual([]);
+
+    await page.evaluate(() => {
+      // Let the user wander off to another sheet, then follow the link back.
+      const m = (window as unknown as { __cxmFake: { model: { activeSheet: unknown; sheets: unknown[] } } }).__cxmFake.model;
+      m.activeSheet = m.sheets[0];
+    });
+    await page.getByRole("button", { name: "Go to Revenue" }).click();
+    await page.waitForFunction(() => (window as unknown as { __cxmFake: { model: { activeSheet: { name: string } } } }).__cxmFake.model.activeSheet.name === "Revenue");
+  });
+
+  it("can be cancelled: the build stops and leaves nothing in the workbook", async () => {
+    const page = await open("cancel", "en-US", { sheets: [{ name: "Orders", rows: ORDERS }], selection: "Orders!A1:D7", syncDelayMs: 600 }, "Revenue by segment");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await see(page, "4 rows ready.");
+    await page.getByRole("button", { name: /^Build / }).click();
+    await page.getByRole("button", { name: "Cancel the build" }).click();
+    await see(page, "Cancelling…");
+    await see(page, "Build cancelled: nothing was left in the workbook.");
+    const book = await fakeWorkbook(page);
+    expect(book.sheets).toEqual(["Orders"]);
+    expect(book.values.Orders).toEqual(ORDERS);
+  });
+
+  it("inserts a template's sample data into a new sheet and uses it as the source", async () => {
+    const page = await open("sample", "en-US", { sheets: [{ name: "Sheet1" }] }, "Revenue by segment");
+    await page.getByRole("button", { name: "Insert sample data for Revenue by segment into a new sheet" }).click();
+    await see(page, "Sample data is on the new sheet Sample Revenue by segment and is now the source.");
+    await see(page, "'Sample Revenue by segment'!A1:D6: 5 data rows");
+    await see(page, "5 rows ready.");
+    expect(await page.getByLabel("Segment (optional)").inputValue()).toBe("3");
+    const book = await fakeWorkbook(page);
+    expect(book.values["Sample Revenue by segment"][0]).toEqual(["Customer", "Date", "Amount", "Segment"]);
+    expect(book.activeSheet).toBe("Sample Revenue by segment");
+    expect(await page.getByRole("button", { name: /^Build / }).isEnabled()).toBe(true);
+  });
+
+  it("builds an inputs-only template without a source", async () => {
+    const page = await open("inputs only", "en-US", { sheets: [{ name: "Sheet1" }] }, "Revenue by segment");
+    await page.getByRole("radio", { name: /LTV:CAC model/ }).check();
+    await see(page, "This template starts from inputs you type in the new sheet: no source data needed.");
+    await page.getByRole("button", { name: "Build LTV:CAC model on a new sheet" }).click();
+    await see(page, "Built on the new sheet LTV CAC.");
+    expect((await fakeWorkbook(page)).values["LTV CAC"]).toEqual([
+      ["ARPA", 100],
+      ["LTV", ""],
+    ]);
+  });
+
+  it("reads an Excel table chosen from the list", async () => {
+    const page = await open("table", "en-US", {
+      sheets: [{ name: "Data", rows: [["Puntuación", "Fecha"], [10, 45292], [3, 45293], ["diez", 45294]] }],
+      tables: [{ name: "Survey", sheet: "Data", range: "A1:B4" }],
+    }, "Revenue by segment");
+    await page.getByRole("radio", { name: /NPS survey/ }).check();
+    await page.getByLabel("Excel table").selectOption("Survey");
+    await see(page, "Data!A1:B4: 3 data rows");
+    // "Puntuación" maps to the score column, "Fecha" to the date.
+    expect(await page.getByLabel("Score (required)").inputValue()).toBe("0");
+    expect(await page.getByLabel("Date (optional)").inputValue()).toBe("1");
+    expect(await validationText(page)).toBe('2 rows ready. 1 row will be left out: Row 4: Score "diez" is not a number.');
+  });
+});
+
+describe("the Templates tab, in Spanish", () => {
+  it("follows Office's display language through the whole flow", async () => {
+    const rows: FakeValue[][] = [
+      ["Cliente", "Fecha", "Importe", "Segmento"],
+      ["C-1", 45292, 1000, "Grandes cuentas"],
+      ["C-2", 45293, "n/d", "Pymes"],
+      ["C-3", 45294, 250, "Pymes"],
+    ];
+    const page = await open("Spanish flow", "es-ES", { sheets: [{ name: "Ventas", rows }], selection: "Ventas!B2", syncDelayMs: 200 }, "Ingresos por segmento");
+    await see(page, "Totales y medias por segmento de cliente.");
+    expect(await page.getByRole("tab", { name: "Plantillas" }).getAttribute("aria-selected")).toBe("true");
+
+    // A single selected cell stands for the data around it.
+    await page.getByRole("button", { name: "Usar la selección" }).click();
+    await see(page, "Ventas!A1:D4: 3 filas de datos");
+    expect(await page.getByLabel("Cliente (obligatoria)").inputValue()).toBe("0");
+    expect(await page.getByLabel("Fecha (obligatoria)").inputValue()).toBe("1");
+    expect(await page.getByLabel("Importe (obligatoria)").inputValue()).toBe("2");
+    expect(await page.getByLabel("Segmento (opcional)").inputValue()).toBe("3");
+
+    expect(await validationText(page, "Resumen de la validación")).toBe("2 filas listas. Se dejará fuera 1 fila: Fila 3: Importe «n/d» no es un número.");
+    await page.getByLabel("Medida").selectOption({ label: "Total" });
+    await page.getByRole("button", { name: "Crear Ingresos por segmento en una hoja nueva" }).click();
+    await page.getByRole("progressbar").waitFor({ state: "visible" });
+    await see(page, "Creada en la hoja nueva Ingresos.");
+    await page.getByRole("button", { name: "Ir a Ingresos" }).waitFor();
+
+    const book = await fakeWorkbook(page);
+    expect(book.values.Ingresos.slice(3, 6)).toEqual([
+      ["Segment", "Total"],
+      ["Grandes cuentas", 1000],
+      ["Pymes", 250],
+    ]);
+  });
+
+  it("switches language from the header, keeping the user's work", async () => {
+    const page = await open("switch", "en-US", { sheets: [{ name: "Orders", rows: ORDERS }], selection: "Orders!A1:D7" }, "Revenue by segment");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await see(page, "4 rows ready.");
+    await page.getByLabel("Language").selectOption("es");
+    await page.getByRole("tab", { name: "Plantillas" }).waitFor();
+    await see(page, "4 filas listas.");
+    await see(page, "Importe «abc» no es un número.");
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    await page.getByLabel("Idioma").selectOption("en");
+    await see(page, "4 rows ready.");
+  });
+});
+
+describe("safety", () => {
+  const PAYLOAD = "<img src=x onerror=alert(1)>";
+
+  it("shows cell contents as text, never as HTML", async () => {
+    const rows: FakeValue[][] = [
+      ["Customer", "Date", "Amount", PAYLOAD],
+      ["C-1", 45292, PAYLOAD, "A"],
+      ["C-2", 45293, 5, PAYLOAD],
+    ];
+    // A sheet name can hold the payload too (no [ ] : * ? / \ in it); the address is shown in the pane.
+    const page = await open("xss", "en-US", { sheets: [{ name: PAYLOAD, rows }], selection: `'${PAYLOAD}'!A1:D3` }, "Revenue by segment");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await see(page, `'${PAYLOAD}'!A1:D3: 2 data rows`);
+    await page.getByLabel("Segment (optional)").selectOption({ label: PAYLOAD });
+    await see(page, `Row 2: Amount "${PAYLOAD}" is not a number.`);
+    await page.getByRole("button", { name: /^Build / }).click();
+    await see(page, "Built on the new sheet Revenue.");
+    // No element was created from the payload, no handler ran (the afterEach checks for dialogs too).
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML.includes("<img"))).toBe(false);
+    expect(await page.evaluate(() => document.body.textContent?.includes("<img src=x onerror=alert(1)>"))).toBe(true);
+    // The payload reached the new sheet as a text value, not a formula.
+    expect((await fakeWorkbook(page)).values.Revenue[4]).toEqual([PAYLOAD, 5]);
+  });
+});
+
+describe("the Functions tab", () => {
+  it("searches the catalog and inserts a formula skeleton in the active cell", async () => {
+    const page = await open("functions", "en-US", { sheets: [{ name: "Sheet1" }], selection: "Sheet1!B2" }, "Revenue by segment");
+    await page.getByRole("tab", { name: "Functions" }).click();
+    await page.getByRole("searchbox", { name: "Search functions" }).fill("churn rate");
+    await page.getByText("CXM.CHURN", { exact: true }).waitFor();
+    await see(page, "Customer churn rate: customers lost in the period divided by customers at its start.");
+    await page.getByRole("button", { name: "Insert CXM.CHURN in the active cell" }).click();
+    await see(page, "=CXM.CHURN(start_customers,lost_customers) is in Sheet1!B2. Replace the argument names with your cells.");
+    const book = await fakeWorkbook(page);
+    expect(book.log).toEqual([{ kind: "formulas", sheet: "Sheet1", address: "B2", detail: 1 }]);
+
+    await page.getByRole("searchbox", { name: "Search functions" }).fill("no such thing");
+    await see(page, "No function matches your search.");
+  });
+
+  it("lists the catalog in Spanish from functions-es.json", async () => {
+    const page = await open("funciones", "es-MX", { sheets: [{ name: "Hoja1" }], selection: "Hoja1!A1" }, "Ingresos por segmento");
+    await page.getByRole("tab", { name: "Funciones" }).click();
+    await page.getByRole("searchbox", { name: "Buscar funciones" }).fill("CXM.NPS");
+    await page.getByText("CXM.NPS", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Insertar CXM.NPS en la celda activa" }).waitFor();
+    const spanish = await page.evaluate(async () => (await (await fetch("functions-es.json")).json()) as { functions: { id: string; description: string }[] });
+    await see(page, spanish.functions.find((f) => f.id === "NPS")!.description);
+  });
+});
+
+describe("accessibility and layout", () => {
+  it("labels every control, is keyboard reachable, and fits 320 px without horizontal scrolling", async () => {
+    const page = await open("keyboard", "en-US", { sheets: [{ name: "Orders", rows: ORDERS }], selection: "Orders!A1:D7" }, "Revenue by segment");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await see(page, "4 rows ready.");
+
+    // Every interactive element in the accessibility tree has a name.
+    const tree = await page.locator("body").ariaSnapshot();
+    const unnamed = tree.split("\n").filter((line) => /^\s*- (button|combobox|textbox|searchbox|radio|tab|checkbox|spinbutton|link)\s*(\[[^\]]*\])?:?\s*$/.test(line));
+    expect(unnamed).toEqual([]);
+
+    // Keyboard only: from the top, Tab reaches the language switch, the tabs, the templates; arrows choose a template.
+    await page.locator("body").focus();
+    const focused = async () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return `${el?.tagName.toLowerCase()}|${el?.getAttribute("aria-label") ?? el?.textContent?.trim().slice(0, 40)}`;
+      });
+    const seen: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      seen.push(await focused());
+    }
+    for (const expected of ["select|Language", "button|Templates", "input|", "button|Insert sample data for Revenue by segment into a new sheet", "button|Use selection", "select|", "button|Build Revenue by segment on a new sheet"]) {
+      expect(seen.some((s) => s.startsWith(expected))).toBe(true);
+    }
+    // The radio group: focus the checked radio, then ArrowDown selects the next template.
+    await page.getByRole("radio", { name: /Revenue by segment/ }).focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: /NPS survey/ }).isChecked()).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    // Build from the keyboard.
+    await page.getByRole("button", { name: /^Build / }).focus();
+    await page.keyboard.press("Enter");
+    await see(page, "Built on the new sheet Revenue.");
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
