@@ -73,7 +73,7 @@ export function evaluateFormula(formula: string, lookup: (id: string) => { fn: F
     if (!target) throw new Error(`CXM.${call[1]} is not in the bundle`);
     // Excel passes every declared parameter (an omitted optional one as null), then the invocation.
     while (args.length < target.parameterCount) args.push(null);
-    return target.fn(...args, ...(target.wantsInvocation ? [{ parameterAddresses: [] }] : []));
+    return target.fn(...args, { parameterAddresses: [] });
   }
 
   return expression();
