@@ -23,6 +23,9 @@ describe("dist/functions.js and dist/functions.json", () => {
       "CHURN", "RETENTION", "NETCUSTOMERS", "REFERRALRATE", "RESOLUTIONRATE", "FCR", "REPEATRATE", "LIFT",
       "MRR", "ARPA", "LTV", "CAC", "LTVCAC", "CACPAYBACK", "CRC", "NRR", "GRR", "QUICKRATIO",
       "CONVERSION", "AOV", "RPV", "CPA", "ROAS",
+      // Issue 3 (engines) and issue 6 (predictive CLV).
+      "COHORT", "MRRMOVEMENTS", "SEGMENTMATRIX", "SEGMENTSUMMARY", "RFM",
+      "BGNBD.FIT", "BGNBD.PALIVE", "BGNBD.EXPECTED", "GAMMAGAMMA.FIT", "GAMMAGAMMA.SPEND", "CLV",
     ];
     expect(required.filter((id) => !ids.has(id))).toEqual([]);
   });
@@ -69,5 +72,44 @@ describe("the bundled functions on Excel-shaped inputs", () => {
     expect(await outcome(fn("CHURN"), 0, 10)).toEqual({ error: "#DIV/0!", message: undefined });
     expect(await outcome(fn("LTV"), 120, 80, 0.03, null)).toEqual({ error: "#VALUE!", message: expect.stringContaining("gross_margin must be a fraction") });
     expect(await outcome(fn("NRR"), 100, 10, 10, 10)).toEqual({ value: 0.9 });
+  });
+
+  it("COHORT from date cells (serial numbers) and ISO text alike, with a blank id skipped", async () => {
+    // a: Jan, Feb; b: Jan; c: Feb. 45292 = 2024-01-01, 45323 = 2024-02-01 (Excel 1900 date system).
+    const ids = column(["a", "b", "a", "c", null]);
+    const serials = column([45296, 45306, 45325, 45332, 45340]);
+    const iso = column(["2024-01-05", "2024-01-15", "2024-02-03", "2024-02-10", "2024-02-18"]);
+    const expected = [
+      ["Cohort month", "Customers", 0, 1],
+      [45292, 2, 1, 0.5],
+      [45323, 1, 1, ""],
+    ];
+    expect(await outcome(fn("COHORT"), ids, serials, null, null, null, null, invocationAt())).toEqual({ value: expected });
+    expect(await outcome(fn("COHORT"), ids, iso, null, null, null, null, invocationAt())).toEqual({ value: expected });
+    const bad = await outcome(fn("COHORT"), ids, column(["2024-01-05", "soon", 45325, 45332, 45340]), null, null, null, null, invocationAt("Sheet1!A2:A6", "Sheet1!B2:B6"));
+    expect(bad).toEqual({ error: "#VALUE!", message: expect.stringContaining("soon") });
+    const ragged = await outcome(fn("COHORT"), ids, column([45296, 45306]), null, null, null, null, invocationAt());
+    expect(ragged).toEqual({ error: "#VALUE!", message: expect.stringMatching(/same (number of rows|length)/) });
+  });
+
+  it("MRRMOVEMENTS balances: end = start + new + expansion + reactivation - contraction - churn", async () => {
+    const r = (await outcome(fn("MRRMOVEMENTS"), column(["a", "b", "a", "c", "b"]), column(["2024-01", "2024-01", "2024-02", "2024-02", "2024-03"]), column([100, 50, 80, 30, 60]), invocationAt())) as { value: unknown[][] };
+    for (const row of r.value.slice(1) as number[][]) {
+      const [, start, added, expansion, contraction, churn, reactivation, end] = row;
+      expect(start + added + expansion + reactivation - contraction - churn).toBeCloseTo(end, 9);
+    }
+    // March: a and c churn (80 + 30), b comes back with 60 (reactivation): 110 -> 60.
+    expect(r.value[3].slice(1, 8)).toEqual([110, 0, 0, 0, 110, 60, 60]);
+  });
+
+  it("BGNBD.PALIVE and BGNBD.EXPECTED reproduce the BG/NBD note's customer (CDNOW parameters)", async () => {
+    // Fader, Hardie & Lee (2005) parameters; x = 2, t_x = 30.43, T = 38.86: E[X(39)] = 1.226 (their worked example).
+    const params = [["r", "alpha", "a", "b", "loglik"], [0.243, 4.414, 0.793, 2.426, -9582.4]];
+    const e = (await outcome(fn("BGNBD.EXPECTED"), params, 39, [[2]], [[30.43]], [[38.86]], invocationAt())) as { value: number[][] };
+    expect(e.value[0][0]).toBeCloseTo(1.226, 3);
+    const p = (await outcome(fn("BGNBD.PALIVE"), [params[1].slice(0, 4)], [[2]], [[30.43]], [[38.86]], invocationAt())) as { value: number[][] };
+    // Fader, Hardie & Lee (2008) eq. 1 by hand: a/(b + x - 1) = 0.793/3.426 = 0.23146;
+    // ((α + T)/(α + t_x))^(r + x) = (43.274/34.844)^2.243 = 1.6258; 1/(1 + 0.23146·1.6258) = 0.7266.
+    expect(p.value[0][0]).toBeCloseTo(0.7266, 4);
   });
 });
