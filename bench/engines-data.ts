@@ -4,17 +4,7 @@
  * seed gives the same rows, so runs compare.
  */
 
-/** mulberry32: a small, fast, seeded PRNG returning [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from "../src/metrics/random";
 
 /** 2021-01-01 as an Excel serial; the data spans 36 months from here. */
 export const START_SERIAL = 44197;

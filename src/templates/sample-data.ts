@@ -12,17 +12,10 @@
 import { excelDate } from "../workbook/dates";
 import type { SurveyResponse } from "./survey-dashboard";
 
-/** Mulberry32: a small, fast, well-tested 32-bit generator (uniform on [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../metrics/random";
+
+// Re-exported: sample generators of other templates import it from here.
+export { seededRandom };
 
 /** A standard normal draw (Box-Muller) from a uniform generator. */
 function normal(random: () => number): number {

@@ -5,18 +5,9 @@
  */
 import { BgnbdParams } from "./bgnbd";
 import { GammaGammaParams } from "./gamma-gamma";
+import { seededUniform } from "../random";
 
-/** A uniform (0, 1) generator: mulberry32 (T. Ettinger, public domain), 32-bit state. */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+export { seededUniform };
 
 function standardNormal(u: () => number): number {
   return Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
