@@ -22,7 +22,6 @@ import { Columns, excelColumn, purchaseLog, subscriptionRows } from "./engines-d
 import { fmt, median, peakRssMb, report } from "./harness";
 
 installCustomFunctionsStub();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { cohort, mrrmovements } = require("../src/functions/cohorts") as typeof import("../src/functions/cohorts");
 
 type Kind = "cohort" | "mrr";
