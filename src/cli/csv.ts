@@ -10,6 +10,8 @@ import { parse } from "csv-parse/sync";
 export interface Table {
   header: string[];
   rows: unknown[][];
+  /** The line of the file each data row ends on (1-based), to name a bad row where the user can find it. */
+  lines: number[];
 }
 
 const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -26,10 +28,17 @@ export function parseCsv(text: string): Table {
   const firstLine = text.slice(0, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length);
   const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
   const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-  const records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  if (records.length === 0) return { header: [], rows: [] };
+  const records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  if (records.length === 0) return { header: [], rows: [], lines: [] };
   const [header, ...data] = records;
-  return { header: header.map((h) => h.trim()), rows: data.map((r) => r.map(cellFromCsv)) };
+  return {
+    header: header.record.map((h) => h.trim()),
+    rows: data.map((r) => r.record.map(cellFromCsv)),
+    lines: data.map((r) => r.info.lines),
+  };
 }
 
 export function readCsv(file: string): Table {

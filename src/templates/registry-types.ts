@@ -63,6 +63,22 @@ export interface BuildInput {
   language: Language;
 }
 
+/**
+ * A headline number of a built template: the value the metrics core computes
+ * from the same input, and the cell where the workbook shows it (so the demo
+ * can print it and the LibreOffice test can check the recalculated cell).
+ */
+export interface Headline {
+  label: Localized;
+  /** Computed by src/metrics (not read from the plan). */
+  value: number;
+  /** How to print it: "percent" for fractions (0.42 -> 42.0%), "points" for NPS-like scores. */
+  kind: "number" | "money" | "percent" | "ratio" | "points" | "months";
+  /** Key of the plan's sheet that shows it (SheetPlan.key) and the cell there, e.g. "B18". */
+  sheet: string;
+  cell: string;
+}
+
 export interface TemplateDescriptor {
   id: string;
   title: Localized;
@@ -76,4 +92,12 @@ export interface TemplateDescriptor {
   build(input: BuildInput): WorkbookPlan;
   /** Sample source data: a header row then data rows, for "Insert sample data". */
   sample(): unknown[][];
+  /**
+   * Columns of an optional table of inputs, for templates with no `columns`
+   * that can still read a list from a file (the KPI scorecard's KPIs from a
+   * CSV): the CLI maps them like `columns`. Undefined for the others.
+   */
+  inputColumns?: ColumnSpec[];
+  /** The headline numbers of the build (same input as build), for the demo's summary and the LibreOffice check. */
+  headlines?(input: BuildInput): Headline[];
 }

@@ -1,0 +1,184 @@
+/**
+ * Reads the source rows of the transaction-style templates (a customer, a
+ * date and an amount per row: the cohort retention and the MRR bridge) into
+ * columns the metrics core takes, and names every row it cannot use, in
+ * English and Spanish, before anything is built.
+ *
+ * Cells arrive as Excel gives them (numbers, text, booleans, "" for blank; a
+ * date is a serial number) or as the CLI reads a CSV (plain numbers become
+ * numbers, dates stay ISO text). A row with a blank customer, a date that is
+ * not a date, or an amount that is not a number (or is negative, when the
+ * template says so) is left out, with one problem per row.
+ */
+import { isDateSerial, serialFromDate, serialFromIso } from "../metrics/dates";
+import type { CustomerKey } from "../metrics/transaction-log";
+import type { BuildInput, ColumnSpec, Localized, RowProblem, ValidationReport } from "./registry-types";
+
+export interface TransactionFields {
+  /** The columns, in the template's order (their keys are the mapping's keys). */
+  customer: ColumnSpec;
+  date: ColumnSpec;
+  /** Read when given and mapped. */
+  amount?: ColumnSpec;
+  /** Accept month text such as "2024-03" for the date (the MRR bridge's month column). */
+  monthText?: boolean;
+  /** Refuse negative amounts (MRR cannot be below 0; a cohort's refunds may be). */
+  nonNegativeAmount?: boolean;
+}
+
+export interface TransactionColumns {
+  ids: CustomerKey[];
+  /** Excel serials. */
+  dates: Float64Array;
+  /** Null when no amount column is read. */
+  amounts: Float64Array | null;
+  /** The 0-based source row of each good row (header excluded). */
+  sourceRows: Int32Array;
+  problems: RowProblem[];
+  blocking: Localized[];
+}
+
+/** The text Excel (through Office.js) shows for an error cell. */
+const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/i;
+/** A plain number as text, like the CLI's CSV reader accepts ("1234.5", "-3", ".5"). */
+const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** How a cell is quoted in a message: text as typed (cut at 40 characters), numbers as numbers. */
+function shown(v: unknown): string {
+  const text = v instanceof Date ? v.toISOString() : String(v).trim();
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** A date cell as an Excel serial, or NaN. */
+export function dateCell(v: unknown, monthText = false): number {
+  if (typeof v === "number") return isDateSerial(v) ? v : NaN;
+  if (typeof v === "string") {
+    const serial = serialFromIso(v, monthText);
+    return isDateSerial(serial) ? serial : NaN;
+  }
+  if (v instanceof Date) return serialFromDate(v);
+  return NaN;
+}
+
+/** A number cell (or plain-number text) as a number, or NaN. */
+export function numberCell(v: unknown): number {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
+  if (typeof v === "string" && PLAIN_NUMBER.test(v.trim())) return Number(v.trim());
+  return NaN;
+}
+
+const problem = (row: number, column: string, en: string, es: string): RowProblem => ({ row, column, message: { en, es } });
+
+/**
+ * Reads and checks the rows. Blocking problems (a required column not
+ * mapped, no data rows, no good row) stop the build; row problems only leave
+ * their rows out.
+ */
+export function readTransactionRows(input: BuildInput, fields: TransactionFields): TransactionColumns {
+  const { customer, date, amount } = fields;
+  const blocking: Localized[] = [];
+  const column = (spec: ColumnSpec | undefined) => (spec ? input.mapping[spec.key] ?? -1 : -1);
+  for (const spec of [customer, date, amount]) {
+    if (spec?.required && !(column(spec) >= 0)) {
+      blocking.push({ en: `Choose the source column for ${spec.label.en}.`, es: `Elija la columna de origen para ${spec.label.es}.` });
+    }
+  }
+  const empty = { ids: [], dates: new Float64Array(0), amounts: null, sourceRows: new Int32Array(0), problems: [] };
+  if (blocking.length > 0) return { ...empty, blocking };
+  if (input.rows.length === 0) {
+    return { ...empty, blocking: [{ en: "The source has no data rows under its header.", es: "El origen no tiene filas de datos bajo el encabezado." }] };
+  }
+
+  const ci = column(customer), di = column(date), ai = column(amount);
+  const n = input.rows.length;
+  const ids: CustomerKey[] = [];
+  const dates = new Float64Array(n);
+  const amounts = ai >= 0 ? new Float64Array(n) : null;
+  const sourceRows = new Int32Array(n);
+  const problems: RowProblem[] = [];
+  const C = customer.label, D = date.label, A = amount?.label ?? { en: "", es: "" };
+  let k = 0;
+  for (let r = 0; r < n; r++) {
+    const row = input.rows[r] ?? [];
+    const id = row[ci];
+    if (isBlank(id)) {
+      problems.push(problem(r, customer.key, `${C.en} is blank.`, `${C.es} está vacío.`));
+      continue;
+    }
+    if (typeof id !== "string" && typeof id !== "number") {
+      problems.push(problem(r, customer.key, `${C.en} "${shown(id)}" is not an id (use text or a number).`, `${C.es} «${shown(id)}» no es un identificador (use texto o un número).`));
+      continue;
+    }
+    if (typeof id === "string" && EXCEL_ERROR.test(id.trim())) {
+      problems.push(problem(r, customer.key, `${C.en} is the Excel error ${id.trim()}.`, `${C.es} es el error de Excel ${id.trim()}.`));
+      continue;
+    }
+    const d = row[di];
+    const serial = dateCell(d, fields.monthText);
+    if (Number.isNaN(serial)) {
+      problems.push(
+        isBlank(d)
+          ? problem(r, date.key, `${D.en} is blank.`, `${D.es} está vacía.`)
+          : problem(
+              r,
+              date.key,
+              `${D.en} "${shown(d)}" is not a date; use a date cell or ISO text such as 2024-03-15.`,
+              `${D.es} «${shown(d)}» no es una fecha; use una celda de fecha o texto ISO como 2024-03-15.`,
+            ),
+      );
+      continue;
+    }
+    let value = 0;
+    if (amounts) {
+      const a = row[ai];
+      value = numberCell(a);
+      if (Number.isNaN(value)) {
+        problems.push(
+          isBlank(a)
+            ? problem(r, amount!.key, `${A.en} is blank.`, `${A.es} está vacío.`)
+            : problem(r, amount!.key, `${A.en} "${shown(a)}" is not a number.`, `${A.es} «${shown(a)}» no es un número.`),
+        );
+        continue;
+      }
+      if (fields.nonNegativeAmount && value < 0) {
+        problems.push(problem(r, amount!.key, `${A.en} ${value} is negative; it cannot be below 0.`, `${A.es} ${value} es negativo; no puede ser menor que 0.`));
+        continue;
+      }
+      amounts[k] = value;
+    }
+    ids.push(typeof id === "string" ? id.trim() : id);
+    dates[k] = serial;
+    sourceRows[k] = r;
+    k++;
+  }
+  if (k === 0) {
+    blocking.push({ en: "No row can be used: every row has a problem (listed below).", es: "No se puede usar ninguna fila: todas tienen un problema (ver la lista)." });
+  }
+  return { ids, dates: dates.subarray(0, k), amounts: amounts ? amounts.subarray(0, k) : null, sourceRows: sourceRows.subarray(0, k), problems, blocking };
+}
+
+/** The report validate() returns, from what readTransactionRows found plus the template's own blocking checks. */
+export function reportOf(columns: TransactionColumns, extraBlocking: Localized[] = []): ValidationReport {
+  return { goodRows: columns.ids.length, problems: columns.problems, blocking: [...columns.blocking, ...extraBlocking] };
+}
+
+/** "Sheet1!A1:C2001 (1,995 rows used, 5 left out)" in the build's language. */
+export function sourceSummary(input: BuildInput, columns: TransactionColumns): Localized {
+  const used = columns.ids.length.toLocaleString("en-US");
+  const usedEs = columns.ids.length.toLocaleString("es-ES");
+  const left = columns.problems.length;
+  const source = input.sourceLabel || "—";
+  return {
+    en: `${source} (${used} rows used${left > 0 ? `, ${left.toLocaleString("en-US")} left out` : ""})`,
+    es: `${source} (${usedEs} filas usadas${left > 0 ? `, ${left.toLocaleString("es-ES")} descartadas` : ""})`,
+  };
+}
+
+/** "2025-01-15 09:30 UTC" */
+export function stamp(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

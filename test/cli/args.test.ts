@@ -1,0 +1,57 @@
+import { DEFAULT_DEMO_FILE, parseCommand, UsageError } from "../../src/cli/args";
+
+describe("parseCommand", () => {
+  test("help for --help, -h, help and no arguments", () => {
+    for (const argv of [["--help"], ["-h"], ["help"], [], ["demo", "--help"]]) expect(parseCommand(argv)).toEqual({ kind: "help" });
+  });
+
+  test("demo: ./cxm-demo.xlsx in English unless told otherwise", () => {
+    expect(parseCommand(["demo"])).toEqual({ kind: "demo", out: DEFAULT_DEMO_FILE, language: "en" });
+    expect(parseCommand(["demo", "--out", "x/y.xlsx", "--lang", "ES"])).toEqual({ kind: "demo", out: "x/y.xlsx", language: "es" });
+  });
+
+  test("template: repeated --map and --option keep their order; values may hold = and spaces", () => {
+    const c = parseCommand([
+      "template",
+      "survey-dashboard",
+      "--input",
+      "r.csv",
+      "--map",
+      "score=Recommend score",
+      "--map",
+      "date = Fecha",
+      "--option",
+      "confidence=0.9",
+      "--accept-bad-rows",
+      "--lang",
+      "es",
+    ]);
+    expect(c).toEqual({
+      kind: "template",
+      id: "survey-dashboard",
+      input: "r.csv",
+      out: undefined,
+      map: [
+        ["score", "Recommend score"],
+        ["date", "Fecha"],
+      ],
+      options: [["confidence", "0.9"]],
+      language: "es",
+      acceptBadRows: true,
+    });
+  });
+
+  test.each([
+    [["frobnicate"], 'Unknown command "frobnicate": use demo, list or template'],
+    [["demo", "--bogus"], "Unknown flag --bogus"],
+    [["demo", "--input", "a.csv"], "cxm demo does not take --input"],
+    [["demo", "--lang", "fr"], "--lang fr: the languages are en and es."],
+    [["template"], "cxm template needs a template id"],
+    [["template", "a", "b"], 'Unexpected argument "b" after the template id'],
+    [["template", "a", "--map", "score"], "--map score: expected key=value"],
+    [["list", "extra"], 'cxm list takes no argument "extra"'],
+  ])("%j is a usage error naming what is wrong", (argv, message) => {
+    expect(() => parseCommand(argv)).toThrow(UsageError);
+    expect(() => parseCommand(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,213 @@
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { ltv } from "../../src/metrics/ltv";
+import { SCORECARD_COLUMNS, SCORECARD_FIRST_ROW } from "../../src/templates/kpi-scorecard";
+import { templates } from "../../src/templates/registry";
+import { runCli, tempDir } from "../support/cli";
+
+const dir = tempDir();
+const file = (name: string, text: string) => {
+  writeFileSync(path.join(dir, name), text);
+  return name;
+};
+const workbook = async (name: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, name));
+  return wb;
+};
+
+// Ten responses: 5 promoters (10, 9, 9, 10, 9), 2 passives (8, 7), 3 detractors (6, 5, 3)
+// -> NPS = 100 × (5 − 3) / 10 = 20 (hand arithmetic). One comment looks like a formula.
+const ENGLISH = `Date,NPS score,Segment,Comment
+2024-03-01,10,Enterprise,Great
+2024-03-02,9,SMB,"=HYPERLINK(""http://x"")"
+2024-03-03,9,SMB,
+2024-03-04,8,Enterprise,
+2024-03-05,7,SMB,
+2024-03-06,6,SMB,
+2024-03-07,5,Enterprise,
+2024-03-08,10,SMB,
+2024-03-09,3,SMB,
+2024-03-10,9,Enterprise,
+`;
+
+// The same responses as a Spanish export: semicolons, day-first dates, Spanish headers with accents.
+const SPANISH = `Fecha;Puntuación;Segmento;Comentario
+01/03/2024;10;Grande;Genial
+02/03/2024;9;Pyme;
+03/03/2024;9;Pyme;
+04/03/2024;8;Grande;
+05/03/2024;7;Pyme;
+06/03/2024;6;Pyme;
+07/03/2024;5;Grande;
+08/03/2024;10;Pyme;
+09/03/2024;3;Pyme;
+10/03/2024;9;Grande;
+`;
+
+// Two bad rows, on lines 3 and 5 of the file.
+const WITH_BAD_ROWS = `Date,Score
+2024-03-01,10
+2024-03-02,n/a
+2024-03-03,9
+yesterday,8
+2024-03-05,7
+`;
+
+beforeAll(() => {
+  file("en.csv", ENGLISH);
+  file("es.csv", SPANISH);
+  file("bad.csv", WITH_BAD_ROWS);
+});
+
+describe("cxm template survey-dashboard", () => {
+  test("English headers: maps them, writes the workbook, prints NPS = 20; formula-like comments stay text", async () => {
+    const r = await runCli(["template", "survey-dashboard", "--input", "en.csv", "--out", "en.xlsx"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('score        <- "NPS score"');
+    expect(r.out).toContain("(not used)"); // csat and ces
+    expect(r.out).toMatch(/NPS\s+20\.0/);
+    expect(r.out).toMatch(/Responses\s+10/);
+    const wb = await workbook("en.xlsx");
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["NPS dashboard", "Survey responses"]);
+    const cells: unknown[] = [];
+    wb.getWorksheet("Survey responses")!.eachRow((row) => row.eachCell((c) => cells.push(c.value)));
+    expect(cells).toContain('=HYPERLINK("http://x")'); // a plain string cell, not { formula }
+  });
+
+  test("Spanish headers and day-first dates with --lang es: the same NPS, printed the Spanish way", async () => {
+    const r = await runCli(["template", "survey-dashboard", "--input", "es.csv", "--out", "es.xlsx", "--lang", "es"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('date         <- "Fecha"');
+    expect(r.out).toMatch(/NPS\s+20,0/);
+    expect(r.out).toMatch(/Respuestas\s+10/);
+    expect(existsSync(path.join(dir, "es.xlsx"))).toBe(true);
+  });
+
+  test("bad rows without --accept-bad-rows: the report names each by its line, exit 1, nothing written", async () => {
+    const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "bad.xlsx"], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("bad.csv: 2 rows cannot be used:");
+    expect(r.err).toContain('Line 3 [score]: Score "n/a" is not a whole number from 0 to 10.');
+    expect(r.err).toContain('Line 5 [date]: Date "yesterday" is not a date');
+    expect(r.err).toContain("3 rows can be used.");
+    expect(r.err).toContain("--accept-bad-rows");
+    expect(existsSync(path.join(dir, "bad.xlsx"))).toBe(false);
+  });
+
+  test("the report in Spanish with --lang es", async () => {
+    const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "bad-es.xlsx", "--lang", "es"], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("Línea 3 [score]: Puntuación «n/a» no es un número entero del 0 al 10.");
+    expect(existsSync(path.join(dir, "bad-es.xlsx"))).toBe(false);
+  });
+
+  test("bad rows with --accept-bad-rows: the report is printed and the workbook built from the 3 good rows", async () => {
+    const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "good.xlsx", "--accept-bad-rows"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("Line 3 [score]");
+    // Good rows: 10, 9, 7 -> 2 promoters, 1 passive, 0 detractors: NPS = 100 × 2 / 3 = 66.7.
+    expect(r.out).toMatch(/Responses\s+3/);
+    expect(r.out).toMatch(/NPS\s+66\.7/);
+    expect(existsSync(path.join(dir, "good.xlsx"))).toBe(true);
+  });
+
+  test("a missing column is named with the file's headers; --map supplies it", async () => {
+    const csv = file("q.csv", "When,Q1\n2024-03-01,9\n2024-03-02,4\n");
+    const missing = await runCli(["template", "survey-dashboard", "--input", csv, "--out", "q.xlsx"], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain("q.csv has no column for date (Date;");
+    expect(missing.err).toContain("score (Score;");
+    expect(missing.err).toContain("Its headers are: When, Q1.");
+    expect(existsSync(path.join(dir, "q.xlsx"))).toBe(false);
+    const mapped = await runCli(["template", "survey-dashboard", "--input", csv, "--out", "q.xlsx", "--map", "date=when", "--map", "score=Q1"], dir);
+    expect(mapped.err).toBe("");
+    expect(mapped.code).toBe(0);
+    // 1 promoter, 1 detractor of 2: NPS 0.
+    expect(mapped.out).toMatch(/NPS\s+0\.0/);
+  });
+
+  test("without --out the workbook is <template id>.xlsx in the current folder", async () => {
+    const r = await runCli(["template", "survey-dashboard", "--input", "en.csv"], dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(dir, "survey-dashboard.xlsx"))).toBe(true);
+  });
+});
+
+describe("cxm template: mistakes are named (exit 2)", () => {
+  test.each([
+    [["template", "nps-by-magic", "--input", "en.csv"], `Unknown template "nps-by-magic". The templates are: ${templates.map((t) => t.id).join(", ")} (see cxm list).`],
+    [["template", "survey-dashboard", "--input", "nowhere.csv"], "File not found: nowhere.csv"],
+    [["template", "survey-dashboard"], "Template survey-dashboard needs --input file.csv with columns date, score."],
+    [["template", "survey-dashboard", "--input", "en.csv", "--map", "rating=Score"], 'template survey-dashboard has no column "rating" (its columns: date, score, segment, csat, ces, comment)'],
+    [["template", "survey-dashboard", "--input", "en.csv", "--map", "score=Rating"], 'en.csv has no column "Rating" (its headers: Date, NPS score, Segment, Comment)'],
+    [["template", "survey-dashboard", "--input", "en.csv", "--option", "alpha=0.1"], 'template survey-dashboard has no option "alpha" (its options: confidence, csatSatisfiedMin)'],
+    [["template", "survey-dashboard", "--input", "en.csv", "--option", "confidence=high"], "--option confidence=high: Confidence level must be a number."],
+    [["template", "survey-dashboard", "--input", "en.csv", "--out", "no/such/folder/x.xlsx"], "Cannot write no/such/folder/x.xlsx: the folder"],
+    [["template", "ltv-cac", "--input", "en.csv"], "Template ltv-cac reads no input file: set its inputs with --option"],
+    [["template", "ltv-cac", "--option", "currency=¥"], "--option currency=¥: Currency symbol must be one of $, €, £."],
+  ])("%j", async (argv, message) => {
+    const r = await runCli(argv, dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err.startsWith("cxm: ")).toBe(true);
+  });
+});
+
+describe("cxm template ltv-cac and kpi-scorecard (inputs, not rows)", () => {
+  test("ltv-cac from --option: LTV = 120 × 0.8 / 5% = 1,920", async () => {
+    const r = await runCli(["template", "ltv-cac", "--option", "churn=5%", "--out", "model.xlsx"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(ltv(120, 0.8, 0.05)).toBeCloseTo(1920, 9);
+    expect(r.out).toMatch(/LTV\s+1,920/);
+    const wb = await workbook("model.xlsx");
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["LTV model"]);
+  });
+
+  test("ltv-cac with an impossible input: the option is named, exit 1, nothing written", async () => {
+    const r = await runCli(["template", "ltv-cac", "--option", "churn=0", "--out", "broken.xlsx"], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Option churn (Monthly churn rate (fraction)) must be a fraction above 0 and at most 1 (0.03 or 3%); got "0".');
+    expect(existsSync(path.join(dir, "broken.xlsx"))).toBe(false);
+  });
+
+  test("kpi-scorecard from a Spanish KPI list", async () => {
+    const csv = file("kpis.csv", "Indicador;Objetivo;Real;Mejor si\nNPS;35;41;mayor\nAbandono;2%;2,3%;menor\n");
+    const r = await runCli(["template", "kpi-scorecard", "--input", csv, "--out", "kpis.xlsx", "--lang", "es"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const ws = (await workbook("kpis.xlsx")).getWorksheet("CX scorecard")!;
+    expect(ws.getCell(`${SCORECARD_COLUMNS.kpi}${SCORECARD_FIRST_ROW}`).value).toBe("NPS");
+    expect(ws.getCell(`${SCORECARD_COLUMNS.actual}${SCORECARD_FIRST_ROW}`).value).toBe(41);
+    expect(ws.getCell(`${SCORECARD_COLUMNS.actual}${SCORECARD_FIRST_ROW + 1}`).value).toBeCloseTo(0.023, 12);
+  });
+
+  test("kpi-scorecard without a file builds the sample KPIs", async () => {
+    const r = await runCli(["template", "kpi-scorecard", "--out", "sample-kpis.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/NPS\s+30\.8/); // 100 × (412 − 150) / 850
+  });
+});
+
+describe("cxm list and --help", () => {
+  test("list names every template, its columns with the headers they recognise, and its options", async () => {
+    const r = await runCli(["list"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("survey-dashboard: Survey dashboard (NPS, CSAT, CES)");
+    expect(r.out).toContain("score: Score; headers: score, nps score, nps, puntuacion");
+    expect(r.out).toContain("churn: Monthly churn rate (fraction), default 0.03");
+    expect(r.out).toContain("Optional input file (--input file.csv), one row per item:");
+    const es = await runCli(["list", "--lang", "es"], dir);
+    expect(es.out).toContain("survey-dashboard: Panel de encuestas (NPS, CSAT, CES)");
+  });
+
+  test("--help shows every command", async () => {
+    const r = await runCli(["--help"], dir);
+    expect(r.code).toBe(0);
+    for (const word of ["cxm demo", "cxm list", "cxm template <id>", "--accept-bad-rows", "--map key=Header", "Exit codes"]) expect(r.out).toContain(word);
+  });
+});
