@@ -61,7 +61,7 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       // functions-es.json: the same metadata with Spanish descriptions; fails the build when one is missing.
-      new LocalizedFunctionsMetadataPlugin({ output: "functions-es.json", translations: "src/functions/locales/es.json", strict: false }),
+      new LocalizedFunctionsMetadataPlugin({ output: "functions-es.json", translations: "src/functions/locales/es.json", strict: true }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

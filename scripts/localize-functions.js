@@ -8,10 +8,11 @@
  *
  * Drift is caught three ways:
  * - a function or parameter without a translation, or a translation for one
- *   that no longer exists, is a build error (webpack plugin below);
+ *   that no longer exists, is a build error (webpack plugin below, strict) and
+ *   a failing test (test/scripts/localize-functions.test.ts, which generates
+ *   the English metadata from src/functions itself);
  * - a translation made from an English text that has since changed
- *   ("source" differs) is a build warning and a failing test
- *   (test/bundle/functions-locale.test.ts);
+ *   ("source" differs) is a build warning and a failing test (the same);
  * - `node scripts/localize-functions.js update` regenerates the English
  *   metadata from src/functions, adds entries for new functions and parameters
  *   (with an empty description, which the build rejects until translated) and

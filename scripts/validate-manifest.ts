@@ -5,7 +5,7 @@
  * functions Page, the FunctionFile and the task pane all name the same page);
  * the functions namespace is CXM; the permission is ReadWriteDocument; the
  * icons are real PNGs of 16, 32, 64 and 80 px; and every URL the manifest
- * names is a file the build produces in dist/.
+ * names, locale overrides included, is a file the build produces in dist/.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -100,8 +100,10 @@ export function validateManifest(xml: string, distDir: string): string[] {
   // Every URL must be served by the build; icons must be PNGs of their declared size.
   const urls = new Set<string>();
   for (const e of all) {
-    const v = e.attrs.DefaultValue;
-    if (v && /^https?:\/\//.test(v)) urls.add(v);
+    // A locale's <Override Value> (e.g. functions-es.json for es-ES) must be built as much as the default.
+    for (const v of [e.attrs.DefaultValue, localName(e.tag) === "Override" ? e.attrs.Value : undefined]) {
+      if (v && /^https?:\/\//.test(v)) urls.add(v);
+    }
   }
   for (const url of urls) {
     const file = path.join(distDir, new URL(url).pathname);

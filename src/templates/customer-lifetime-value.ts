@@ -456,7 +456,8 @@ export function customerLifetimeValueWorkbook(
     title: `Expected repeat purchases per ${unit.one}, next ${H} ${H === 1 ? unit.one : unit.many}`,
     categories: rangeName(periodRow, 1, H, 1),
     series: [{ name: "Expected repeat purchases", values: rangeName(periodRow, 2, H, 1), color: COLORS.series[0] }],
-    anchor: { from: cellName(first, 6), to: cellName(first + 18, 14) },
+    // Right of the tables' "What it is" notes, which overflow up to about column H.
+    anchor: { from: cellName(first, 9), to: cellName(first + 18, 17) },
     xAxisTitle: `${unit.many[0].toUpperCase()}${unit.many.slice(1)} ahead`,
     yAxisTitle: "Purchases",
   });
@@ -465,7 +466,7 @@ export function customerLifetimeValueWorkbook(
     title: `Top ${top} customers by CLV`,
     categories: rangeName(topRow, 1, top, 1),
     series: [{ name: "CLV", values: rangeName(topRow, 5, top, 1), color: COLORS.series[5] }],
-    anchor: { from: cellName(first + 20, 6), to: cellName(first + 44, 14) },
+    anchor: { from: cellName(first + 20, 9), to: cellName(first + 44, 17) },
   });
   s.widths(1, [38, 16, 14, 16, 14]).freeze(3, 0);
 

@@ -266,7 +266,7 @@ export function kpiScorecard(kpis: KpiSpec[] = SAMPLE_KPIS, options: KpiScorecar
     });
   }
 
-  s.widths(1, [30, 12, 11, 11, 12, 10, 12, 13, 90]).freeze(card.bodyRow, 1);
+  s.widths(1, [30, 12, 18, 11, 12, 10, 12, 13, 90]).freeze(card.bodyRow, 1);
   return { title, sheets: [s.build()] };
 }
 

@@ -1,6 +1,7 @@
 /**
- * The templates the task pane, the CLI and the demo offer. PLACEHOLDER: the
- * lead fills this list with the templates' descriptors (registry-types.ts).
+ * The templates the task pane, the CLI and the demo offer, in the order they
+ * are listed: from raw data first (cohorts, segments, MRR), then the models
+ * built from inputs, then the survey and KPI views, then predictive CLV.
  */
 import { cohortRetentionTemplate } from "./cohort-retention";
 import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
@@ -12,11 +13,11 @@ import { segmentMovementTemplate } from "./segment-movement";
 import { surveyDashboardDescriptor } from "./survey-dashboard.descriptor";
 
 export const templates: TemplateDescriptor[] = [
+  cohortRetentionTemplate,
+  segmentMovementTemplate,
+  mrrBridgeTemplate,
   ltvCacDescriptor,
   surveyDashboardDescriptor,
   kpiScorecardDescriptor,
-  segmentMovementTemplate,
   customerLifetimeValueTemplate,
-  cohortRetentionTemplate,
-  mrrBridgeTemplate,
 ];

@@ -81,6 +81,9 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
       ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
       : [{}],
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
+    // Printed, a sheet is landscape and as wide as the page (as many pages tall as it needs):
+    // the tables are wider than a portrait page.
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const formula = (f: string) => withFuturePrefixes(s.resolveFormula(f).slice(1));
 

@@ -37,4 +37,12 @@ describe("validateManifest (offline)", () => {
     const broken = manifest.replace("https://localhost:3000/functions.json", "https://localhost:3000/metadata.json");
     expect(validateManifest(broken, distDir).join("\n")).toMatch(/metadata\.json is not produced by the build/);
   });
+
+  it("points Excel in Spanish (es-ES) at the Spanish function metadata, and checks that override is built too", () => {
+    expect(manifest).toMatch(
+      /<bt:Url id="Functions\.Metadata\.Url" DefaultValue="https:\/\/localhost:3000\/functions\.json">\s*<bt:Override Locale="es-ES" Value="https:\/\/localhost:3000\/functions-es\.json"\/>/,
+    );
+    const broken = manifest.replace("https://localhost:3000/functions-es.json", "https://localhost:3000/functions-fr.json");
+    expect(validateManifest(broken, distDir).join("\n")).toMatch(/functions-fr\.json is not produced by the build/);
+  });
 });

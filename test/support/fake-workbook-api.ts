@@ -318,8 +318,10 @@ class WorkbookObject extends ClientObject {
     return recorder(this.ctx, "application");
   }
 
+  // Office.js hands back the same collection object on every access, so load() on it sticks.
+  private namesCollection?: NameCollection;
   get names(): NameCollection {
-    return new NameCollection(this.ctx, undefined);
+    return (this.namesCollection ??= new NameCollection(this.ctx, undefined));
   }
 }
 
@@ -453,8 +455,10 @@ class WorksheetObject extends ClientObject {
     s.name = value;
   }
 
+  // The same collection object on every access, as in Office.js (load() on it sticks).
+  private tablesCollection?: TableCollection;
   get tables(): TableCollection {
-    return new TableCollection(this.ctx, this.sheet());
+    return (this.tablesCollection ??= new TableCollection(this.ctx, this.sheet()));
   }
 
   getRange(address?: string): RangeObject {
@@ -496,8 +500,9 @@ class WorksheetObject extends ClientObject {
     return recorder(this.ctx, "charts", this.sheet());
   }
 
+  private namesCollection?: NameCollection;
   get names(): NameCollection {
-    return new NameCollection(this.ctx, this.sheet());
+    return (this.namesCollection ??= new NameCollection(this.ctx, this.sheet()));
   }
 
   set tabColor(value: string) {

@@ -412,11 +412,11 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
             {phase.kind === "done" && phase.sheets.length > 0 && (
               <MessageBar intent="success">
                 <MessageBarBody>
-                  {t.built(phase.sheets[0])}{" "}
+                  {t.built(phase.sheets[0])}
+                  {phase.sheets.length > 1 && ` ${t.builtMore(phase.sheets.length - 1)}`}{" "}
                   <Link as="button" onClick={() => void host.activateSheet(phase.sheets[0]).catch(() => undefined)}>
                     {t.openSheet(phase.sheets[0])}
                   </Link>
-                  {phase.sheets.length > 1 && <> {t.builtMore(phase.sheets.length - 1)}</>}
                 </MessageBarBody>
               </MessageBar>
             )}

@@ -6,9 +6,6 @@
  * assert that nothing else was attempted. CSP violations, page errors,
  * console errors and dialogs (an XSS payload firing alert()) are recorded too.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { fakeOfficeJs, type FakeOfficeConfig } from "./fake-office";
 
@@ -30,28 +27,16 @@ export interface PaneSession {
 }
 
 export class PaneBrowser {
-  private constructor(
-    private readonly browser: Browser,
-    private readonly profile: string,
-  ) {}
+  private constructor(private readonly browser: Browser) {}
 
+  /** Playwright gives the browser a fresh temporary profile and removes it on close. */
   static async launch(): Promise<PaneBrowser> {
-    const profile = mkdtempSync(path.join(os.tmpdir(), "cxm-chromium-"));
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        `--user-data-dir=${profile}`,
-      ],
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
-    return new PaneBrowser(browser, profile);
+    return new PaneBrowser(browser);
   }
 
   /**
@@ -103,7 +88,6 @@ export class PaneBrowser {
 
   async close(): Promise<void> {
     await this.browser.close();
-    rmSync(this.profile, { recursive: true, force: true });
   }
 }
 

@@ -12,7 +12,6 @@ const root = path.resolve(__dirname, "../../..");
 
 export async function buildFixturePane(): Promise<string> {
   const out = mkdtempSync(path.join(os.tmpdir(), "cxm-e2e-"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(root, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Promise<webpack.Configuration>;
   const config = await makeConfig({}, { mode: "production" });
   config.mode = "production";
