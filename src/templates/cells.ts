@@ -13,9 +13,10 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** The cell as trimmed text ("" for blanks); numbers as JavaScript prints them. */
+/** The cell as trimmed text ("" for blanks); numbers as JavaScript prints them, Dates as ISO dates. */
 export function textOf(value: unknown): string {
   if (isBlank(value)) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim();
 }
 
@@ -88,9 +89,23 @@ export function dateOf(value: unknown, order: DateOrder = "monthFirst"): number 
   return day + (h * 3600 + min * 60 + s) / 86400;
 }
 
+/**
+ * A date from a transaction log: a serial, a Date or ISO text ("2024-03-15";
+ * with `monthText`, "2024-03" too), as the CXM functions read dates. A slashed
+ * date in a log is ambiguous row by row, so it is NaN (the row is named)
+ * rather than guessed. NaN for anything else.
+ *
+ * @example transactionDateOf("2024-03", true) // 45352
+ */
+export function transactionDateOf(value: unknown, monthText = false): number {
+  if (typeof value !== "string") return dateOf(value);
+  const serial = serialFromIso(value, monthText);
+  return isDateSerial(serial) ? serial : NaN;
+}
+
 /** The value as a short quoted text for a message: «abc», or (empty). */
 export function shown(value: unknown): Localized {
-  const t = textOf(value instanceof Date ? value.toISOString().slice(0, 10) : value);
+  const t = textOf(value);
   if (t === "") return { en: "(empty)", es: "(vacía)" };
   const cut = t.length > 40 ? `${t.slice(0, 39)}…` : t;
   return { en: `"${cut}"`, es: `«${cut}»` };

@@ -21,7 +21,8 @@ import { CellValue, ChartSeries, WorkbookPlan } from "../workbook/plan";
 import { COLORS, currencyFormat, FORMATS, heatmap, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, TemplateDescriptor } from "./registry-types";
 import { sampleTransactions } from "./sample-transactions";
-import { readTransactionRows, reportOf, sourceSummary, stamp, TransactionFields } from "./transaction-rows";
+import { stamp } from "./descriptor-kit";
+import { readTransactionRows, reportOf, sourceSummary, TransactionFields } from "./transaction-rows";
 
 export type CohortMeasureChoice = "both" | "customers" | "revenue";
 export const COHORT_MEASURE_CHOICES: readonly CohortMeasureChoice[] = ["both", "customers", "revenue"];

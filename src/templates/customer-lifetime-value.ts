@@ -31,19 +31,8 @@ import { CellValue, sheetRef, validatePlan, WorkbookPlan } from "../workbook/pla
 import { COLORS, currencyFormat, FORMATS, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Localized, OptionSpec, RowProblem, TemplateDescriptor } from "./registry-types";
 import { sampleClvTransactions } from "./sample-clv-transactions";
-import {
-  cellText,
-  field,
-  isBlankCell,
-  numberOption,
-  problem,
-  readDate,
-  readNumber,
-  shown,
-  stamp,
-  TemplateInputError,
-  unmappedColumns,
-} from "./source-rows";
+import { isBlank, numberOf, shown, textOf, transactionDateOf } from "./cells";
+import { field, numberOption, problem, stamp, TemplateInputError, unmappedColumns } from "./descriptor-kit";
 
 export interface Transaction {
   customer: CustomerKey;
@@ -550,7 +539,7 @@ const OPTIONS: OptionSpec[] = [
 
 function optionsOf(input: BuildInput): ClvWorkbookOptions {
   return {
-    unit: (cellText(input.options.timeUnit) || "month") as RfmUnit,
+    unit: (textOf(input.options.timeUnit) || "month") as RfmUnit,
     horizon: numberOption(input, "horizon", 12),
     discountRate: numberOption(input, "discountRate", 0.008),
     margin: numberOption(input, "margin", 1),
@@ -582,19 +571,19 @@ function checkTransactions(input: BuildInput): CheckedTransactions {
   if (blocking.length > 0) return { transactions, problems, blocking };
   input.rows.forEach((row, index) => {
     const customerCell = field(row, input.mapping, "customer");
-    if (isBlankCell(customerCell) || typeof customerCell === "boolean") {
+    if (isBlank(customerCell) || typeof customerCell === "boolean") {
       problems.push(problem(index, "customer", "The customer is blank.", "El cliente está vacío."));
       return;
     }
     const dateCell = field(row, input.mapping, "date");
-    const date = readDate(dateCell);
+    const date = transactionDateOf(dateCell);
     if (!Number.isFinite(date)) {
       const v = shown(dateCell);
       problems.push(problem(index, "date", `The date ${v.en} is not a date.`, `La fecha ${v.es} no es una fecha.`));
       return;
     }
     const amountCell = field(row, input.mapping, "amount");
-    const amount = readNumber(amountCell);
+    const amount = numberOf(amountCell);
     if (!Number.isFinite(amount)) {
       const v = shown(amountCell);
       problems.push(problem(index, "amount", `The amount ${v.en} is not a number.`, `El importe ${v.es} no es un número.`));
@@ -604,7 +593,7 @@ function checkTransactions(input: BuildInput): CheckedTransactions {
       problems.push(problem(index, "amount", `The amount ${amount} is negative (refunds are not purchases).`, `El importe ${amount} es negativo (las devoluciones no son compras).`));
       return;
     }
-    transactions.push({ customer: typeof customerCell === "number" ? customerCell : cellText(customerCell), date, amount });
+    transactions.push({ customer: typeof customerCell === "number" ? customerCell : textOf(customerCell), date, amount });
   });
   if (transactions.length === 0 && input.rows.length > 0) {
     blocking.push({ en: "No row can be used.", es: "No se puede usar ninguna fila." });

@@ -1,11 +1,12 @@
 /**
  * Small pieces the template descriptors share: reading an option that may
- * arrive as a number (task pane) or as text (CLI --option key=value), and the
- * blocking messages every descriptor gives the same way.
+ * arrive as a number (task pane) or as text (CLI --option key=value), finding
+ * a template column in a source row, and the problems and blocking messages
+ * every descriptor words the same way. Reading the cells themselves is cells.ts.
  */
 import { MetricError } from "../metrics/errors";
 import { numberOf } from "./cells";
-import type { BuildInput, ColumnSpec, Localized, OptionSpec } from "./registry-types";
+import type { BuildInput, ColumnMapping, ColumnSpec, Localized, OptionSpec, RowProblem } from "./registry-types";
 
 /** An option's number: the given value when it reads as one, the spec's default when absent, NaN when unreadable. */
 export function optionNumber(input: Pick<BuildInput, "options" | "language">, spec: OptionSpec): number {
@@ -21,14 +22,53 @@ export function optionChoice(input: Pick<BuildInput, "options">, spec: OptionSpe
   return typeof given === "string" && allowed.includes(given) ? given : String(spec.default);
 }
 
-/** "The Date column is not mapped", for each required column without a source column. */
-export function unmappedColumns(columns: ColumnSpec[], mapping: Record<string, number>): Localized[] {
+/** An option's number by key, or `fallback` when absent; NaN when unreadable. */
+export function numberOption(input: Pick<BuildInput, "options" | "language">, key: string, fallback: number): number {
+  const given = input.options[key];
+  if (given === undefined || given === null || given === "") return fallback;
+  return numberOf(given, input.language);
+}
+
+/** The source column index of a template column, or -1 when it is not mapped. */
+export function mappedColumn(mapping: ColumnMapping, key: string): number {
+  const index = mapping[key];
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 ? index : -1;
+}
+
+/** The value of a template column in a row ("" when the column is not mapped). */
+export function field(row: readonly unknown[], mapping: ColumnMapping, key: string): unknown {
+  const index = mappedColumn(mapping, key);
+  return index < 0 ? "" : row[index];
+}
+
+/** "The Date column is required", for each required column without a source column. */
+export function unmappedColumns(columns: readonly ColumnSpec[], mapping: ColumnMapping): Localized[] {
   return columns
-    .filter((c) => c.required && !(mapping[c.key] >= 0))
+    .filter((c) => c.required && mappedColumn(mapping, c.key) < 0)
     .map((c) => ({
       en: `The ${c.label.en} column is required: map a source column to it.`,
       es: `La columna ${c.label.es} es obligatoria: asígnele una columna de origen.`,
     }));
+}
+
+/** A row problem with its message in both languages. */
+export function problem(row: number, column: string, en: string, es: string): RowProblem {
+  return { row, column, message: { en, es } };
+}
+
+/** The build time as the sheets state it: "2025-01-15 09:30 UTC". */
+export function stamp(builtAt: Date): string {
+  return `${builtAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** An error whose message is in the build's language, for the task pane and the CLI to show as it is. */
+export class TemplateInputError extends Error {
+  readonly messages: Localized;
+  constructor(messages: Localized, language: keyof Localized = "en") {
+    super(messages[language]);
+    this.name = "TemplateInputError";
+    this.messages = messages;
+  }
 }
 
 export const NO_ROWS: Localized = { en: "The source has no data rows.", es: "El origen no tiene filas de datos." };

@@ -25,7 +25,8 @@ import { CellValue, WorkbookPlan } from "../workbook/plan";
 import { BAD, COLORS, currencyFormat, FORMATS, GOOD, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, TemplateDescriptor } from "./registry-types";
 import { sampleSubscriptions } from "./sample-transactions";
-import { readTransactionRows, reportOf, sourceSummary, stamp, TransactionFields } from "./transaction-rows";
+import { stamp } from "./descriptor-kit";
+import { readTransactionRows, reportOf, sourceSummary, TransactionFields } from "./transaction-rows";
 
 export interface MrrBridgeData {
   ids: ArrayLike<IdCell> | CodedIds;

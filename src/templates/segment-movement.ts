@@ -31,7 +31,8 @@ import { CellValue, ColorScaleRule, validatePlan, WorkbookPlan } from "../workbo
 import { COLORS, FORMATS, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Localized, OptionSpec, RowProblem, TemplateDescriptor, ValidationReport } from "./registry-types";
 import { sampleSnapshots } from "./sample-snapshots";
-import { cellText, field, isBlankCell, mappedColumn, problem, readNumber, shown, stamp, TemplateInputError, unmappedColumns } from "./source-rows";
+import { isBlank, numberOf, shown, textOf } from "./cells";
+import { field, mappedColumn, problem, stamp, TemplateInputError, unmappedColumns } from "./descriptor-kit";
 
 /** One customer at two snapshots; a null segment means none (new before, lost after). */
 export interface SnapshotRow {
@@ -419,7 +420,7 @@ const OPTIONS: OptionSpec[] = [
 
 /** The order option: "auto", "alphabetical", or segments lowest first separated by commas, semicolons, "<" or new lines. */
 export function parseSegmentOrder(option: unknown): SegmentOrderChoice {
-  const text = cellText(option);
+  const text = textOf(option);
   if (text === "" || text.toLowerCase() === "auto") return "auto";
   if (text.toLowerCase() === "alphabetical") return "alphabetical";
   return text
@@ -430,9 +431,9 @@ export function parseSegmentOrder(option: unknown): SegmentOrderChoice {
 
 /** A segment cell as the metrics core takes it: trimmed text, a number, or null when blank. */
 function readSegment(value: unknown): Segment | null {
-  if (isBlankCell(value)) return null;
+  if (isBlank(value)) return null;
   if (typeof value === "number") return value;
-  return cellText(value);
+  return textOf(value);
 }
 
 interface CheckedRows {
@@ -463,11 +464,11 @@ function checkRows(input: BuildInput): CheckedRows {
   const seen = new Map<string, number>();
   input.rows.forEach((row, index) => {
     const customerCell = field(row, input.mapping, "customer");
-    if (isBlankCell(customerCell) || typeof customerCell === "boolean") {
+    if (isBlank(customerCell) || typeof customerCell === "boolean") {
       problems.push(problem(index, "customer", "The customer is blank.", "El cliente está vacío."));
       return;
     }
-    const customer: CustomerKey = typeof customerCell === "number" ? customerCell : cellText(customerCell);
+    const customer: CustomerKey = typeof customerCell === "number" ? customerCell : textOf(customerCell);
     const key = `${typeof customer}:${customer}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -503,7 +504,7 @@ function checkRows(input: BuildInput): CheckedRows {
     let value: number | undefined;
     if (withValue) {
       const cell = field(row, input.mapping, "value");
-      value = readNumber(cell);
+      value = numberOf(cell);
       if (!Number.isFinite(value)) {
         const v = shown(cell);
         problems.push(problem(index, "value", `The value ${v.en} is not a number.`, `El valor ${v.es} no es un número.`));

@@ -10,8 +10,9 @@
  * not a date, or an amount that is not a number (or is negative, when the
  * template says so) is left out, with one problem per row.
  */
-import { isDateSerial, serialFromDate, serialFromIso } from "../metrics/dates";
 import type { CustomerKey } from "../metrics/transaction-log";
+import { isBlank, numberOf, shown, transactionDateOf } from "./cells";
+import { mappedColumn, problem, unmappedColumns } from "./descriptor-kit";
 import type { BuildInput, ColumnSpec, Localized, RowProblem, ValidationReport } from "./registry-types";
 
 export interface TransactionFields {
@@ -40,38 +41,6 @@ export interface TransactionColumns {
 
 /** The text Excel (through Office.js) shows for an error cell. */
 const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/i;
-/** A plain number as text, like the CLI's CSV reader accepts ("1234.5", "-3", ".5"). */
-const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
-/** How a cell is quoted in a message: text as typed (cut at 40 characters), numbers as numbers. */
-function shown(v: unknown): string {
-  const text = v instanceof Date ? v.toISOString() : String(v).trim();
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-/** A date cell as an Excel serial, or NaN. */
-export function dateCell(v: unknown, monthText = false): number {
-  if (typeof v === "number") return isDateSerial(v) ? v : NaN;
-  if (typeof v === "string") {
-    const serial = serialFromIso(v, monthText);
-    return isDateSerial(serial) ? serial : NaN;
-  }
-  if (v instanceof Date) return serialFromDate(v);
-  return NaN;
-}
-
-/** A number cell (or plain-number text) as a number, or NaN. */
-export function numberCell(v: unknown): number {
-  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
-  if (typeof v === "string" && PLAIN_NUMBER.test(v.trim())) return Number(v.trim());
-  return NaN;
-}
-
-const problem = (row: number, column: string, en: string, es: string): RowProblem => ({ row, column, message: { en, es } });
 
 /**
  * Reads and checks the rows. Blocking problems (a required column not
@@ -80,13 +49,8 @@ const problem = (row: number, column: string, en: string, es: string): RowProble
  */
 export function readTransactionRows(input: BuildInput, fields: TransactionFields): TransactionColumns {
   const { customer, date, amount } = fields;
-  const blocking: Localized[] = [];
-  const column = (spec: ColumnSpec | undefined) => (spec ? input.mapping[spec.key] ?? -1 : -1);
-  for (const spec of [customer, date, amount]) {
-    if (spec?.required && !(column(spec) >= 0)) {
-      blocking.push({ en: `Choose the source column for ${spec.label.en}.`, es: `Elija la columna de origen para ${spec.label.es}.` });
-    }
-  }
+  const blocking: Localized[] = unmappedColumns(amount ? [customer, date, amount] : [customer, date], input.mapping);
+  const column = (spec: ColumnSpec | undefined) => (spec ? mappedColumn(input.mapping, spec.key) : -1);
   const empty = { ids: [], dates: new Float64Array(0), amounts: null, sourceRows: new Int32Array(0), problems: [] };
   if (blocking.length > 0) return { ...empty, blocking };
   if (input.rows.length === 0) {
@@ -110,7 +74,7 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
       continue;
     }
     if (typeof id !== "string" && typeof id !== "number") {
-      problems.push(problem(r, customer.key, `${C.en} "${shown(id)}" is not an id (use text or a number).`, `${C.es} «${shown(id)}» no es un identificador (use texto o un número).`));
+      problems.push(problem(r, customer.key, `${C.en} ${shown(id).en} is not an id (use text or a number).`, `${C.es} ${shown(id).es} no es un identificador (use texto o un número).`));
       continue;
     }
     if (typeof id === "string" && EXCEL_ERROR.test(id.trim())) {
@@ -118,7 +82,7 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
       continue;
     }
     const d = row[di];
-    const serial = dateCell(d, fields.monthText);
+    const serial = transactionDateOf(d, fields.monthText);
     if (Number.isNaN(serial)) {
       problems.push(
         isBlank(d)
@@ -126,8 +90,8 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
           : problem(
               r,
               date.key,
-              `${D.en} "${shown(d)}" is not a date; use a date cell or ISO text such as 2024-03-15.`,
-              `${D.es} «${shown(d)}» no es una fecha; use una celda de fecha o texto ISO como 2024-03-15.`,
+              `${D.en} ${shown(d).en} is not a date; use a date cell or ISO text such as 2024-03-15.`,
+              `${D.es} ${shown(d).es} no es una fecha; use una celda de fecha o texto ISO como 2024-03-15.`,
             ),
       );
       continue;
@@ -135,12 +99,12 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
     let value = 0;
     if (amounts) {
       const a = row[ai];
-      value = numberCell(a);
+      value = numberOf(a, input.language);
       if (Number.isNaN(value)) {
         problems.push(
           isBlank(a)
             ? problem(r, amount!.key, `${A.en} is blank.`, `${A.es} está vacío.`)
-            : problem(r, amount!.key, `${A.en} "${shown(a)}" is not a number.`, `${A.es} «${shown(a)}» no es un número.`),
+            : problem(r, amount!.key, `${A.en} ${shown(a).en} is not a number.`, `${A.es} ${shown(a).es} no es un número.`),
         );
         continue;
       }
@@ -178,7 +142,3 @@ export function sourceSummary(input: BuildInput, columns: TransactionColumns): L
   };
 }
 
-/** "2025-01-15 09:30 UTC" */
-export function stamp(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}

@@ -221,7 +221,7 @@ describe("cohort retention options", () => {
     expect(() => T.build({ ...noAmount, options: { measure: "revenue" } })).toThrow(/needs the Amount column/);
     expect(T.validate(input(rows, { period: "fortnight" })).blocking[0].en).toMatch(/Unknown cohort period "fortnight"/);
     const unmapped = T.validate({ ...input(rows), mapping: { customer: 0, date: -1, amount: 2 } });
-    expect(unmapped.blocking).toEqual([{ en: "Choose the source column for Date.", es: "Elija la columna de origen para Fecha." }]);
+    expect(unmapped.blocking).toEqual([{ en: "The Date column is required: map a source column to it.", es: "La columna Fecha es obligatoria: asígnele una columna de origen." }]);
   });
 
   test("a mistyped year that would stretch the triangle over centuries of weeks blocks the build", () => {

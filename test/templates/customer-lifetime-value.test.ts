@@ -8,7 +8,7 @@ import { rfmSummary } from "../../src/metrics/rfm";
 import { customerLifetimeValueTemplate as T, customerLifetimeValueWorkbook, Transaction } from "../../src/templates/customer-lifetime-value";
 import type { BuildInput } from "../../src/templates/registry-types";
 import { SAMPLE_CLV_PARAMS, sampleClvTransactions } from "../../src/templates/sample-clv-transactions";
-import { TemplateInputError } from "../../src/templates/source-rows";
+import { TemplateInputError } from "../../src/templates/descriptor-kit";
 import { autoMap } from "../../src/taskpane/mapping";
 import { cellAt, validatePlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
@@ -213,7 +213,7 @@ describe("customer lifetime value: validation names bad rows, and the build leav
     expect(report.blocking).toEqual([{ en: expect.stringMatching(/horizon must be a whole number/), es: "El horizonte debe ser un número entero de periodos entre 1 y 1000." }]);
     expect(T.validate(input(data, { ...OPTIONS, margin: 1.5 })).blocking[0].es).toMatch(/margen/);
     const unmapped = { ...input(data), mapping: { customer: 0, date: -1, amount: 2 } };
-    expect(T.validate(unmapped).blocking[0].en).toBe('Map the "Date" column: the template needs it.');
+    expect(T.validate(unmapped).blocking[0].en).toBe("The Date column is required: map a source column to it.");
     expect(() => T.build(unmapped)).toThrow(TemplateInputError);
   });
 });

@@ -242,8 +242,8 @@ describe("MRR bridge validation names the bad rows, and the build leaves them ou
 
   test("a required column not mapped, or no usable row, blocks the build", () => {
     const unmapped = T.validate({ ...input(rows), mapping: { customer: 0, month: 1, mrr: -1 } });
-    expect(unmapped.blocking).toEqual([{ en: "Choose the source column for MRR.", es: "Elija la columna de origen para MRR." }]);
-    expect(() => T.build({ ...input(rows), mapping: { customer: 0, month: 1, mrr: -1 } })).toThrow(/Choose the source column for MRR/);
+    expect(unmapped.blocking).toEqual([{ en: "The MRR column is required: map a source column to it.", es: "La columna MRR es obligatoria: asígnele una columna de origen." }]);
+    expect(() => T.build({ ...input(rows), mapping: { customer: 0, month: 1, mrr: -1 } })).toThrow(/The MRR column is required/);
     expect(T.validate(input([["", "x", -1]])).blocking[0].en).toMatch(/No row can be used/);
   });
 });

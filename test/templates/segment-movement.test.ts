@@ -4,7 +4,7 @@ import { segmentMatrix, segmentSummary } from "../../src/metrics/segment-matrix"
 import type { BuildInput } from "../../src/templates/registry-types";
 import { SAMPLE_TIERS, sampleSnapshots } from "../../src/templates/sample-snapshots";
 import { parseSegmentOrder, segmentMovement, segmentMovementTemplate as T, SnapshotRow, SUMMARY_MOVES } from "../../src/templates/segment-movement";
-import { TemplateInputError } from "../../src/templates/source-rows";
+import { TemplateInputError } from "../../src/templates/descriptor-kit";
 import { autoMap } from "../../src/taskpane/mapping";
 import { columnLetter } from "../../src/workbook/a1";
 import { cellAt, validatePlan } from "../../src/workbook/plan";
@@ -267,8 +267,8 @@ describe("segment movement: validation names bad rows, and the build leaves them
   test("an unmapped required column or no usable row blocks the build with a clear message", () => {
     const unmapped = { ...input(good, {}, header), mapping: { customer: 0, before: 1, after: -1, value: 3 } };
     expect(T.validate(unmapped).blocking[0]).toEqual({
-      en: 'Map the "Segment after" column: the template needs it.',
-      es: "Asigne la columna «Segmento actual»: la plantilla la necesita.",
+      en: "The Segment after column is required: map a source column to it.",
+      es: "La columna Segmento actual es obligatoria: asígnele una columna de origen.",
     });
     expect(() => T.build(unmapped)).toThrow(TemplateInputError);
     expect(T.validate(input([bad[0], bad[2]], {}, header)).blocking).toEqual([{ en: "No row can be used.", es: "No se puede usar ninguna fila." }]);
