@@ -3,7 +3,7 @@
  * style, validation reports naming each bad row by its line in the file, and
  * the template list.
  */
-import type { Headline, Language, TemplateDescriptor, ValidationReport } from "../templates/registry-types";
+import type { Headline, Language, OptionSpec, TemplateDescriptor, ValidationReport } from "../templates/registry-types";
 import { inputColumnsOf } from "./templates";
 
 const LOCALE: Record<Language, string> = { en: "en-US", es: "es-ES" };
@@ -81,11 +81,20 @@ export function listLines(templates: TemplateDescriptor[], language: Language): 
     if (t.options.length > 0) {
       out.push("  Options (--option key=value):");
       for (const o of t.options) {
-        const choices = o.choices ? ` [${o.choices.map((c) => c.value).join(" | ")}]` : "";
-        out.push(`    ${o.key}: ${o.label[language]}${choices}, default ${o.default}`);
+        out.push(`    ${o.key}: ${o.label[language]}${optionSummary(o, language)}`);
       }
     }
     out.push("");
   }
   return out;
+}
+
+/** What `cxm list` says after an option's label: its choices or "text", and its default (an empty text shown as "", with what that means). */
+function optionSummary(o: OptionSpec, language: Language): string {
+  if (o.kind === "text") {
+    const meaning = o.placeholder ? ` (${o.placeholder[language]})` : "";
+    return ` [text], default ${o.default === "" ? '""' : o.default}${meaning}`;
+  }
+  const choices = o.choices ? ` [${o.choices.map((c) => c.value).join(" | ")}]` : "";
+  return `${choices}, default ${o.default}`;
 }

@@ -20,7 +20,8 @@ export function defaultOptions(t: TemplateDescriptor): Record<string, string | n
 
 /**
  * The defaults with --option key=value applied: numbers read as numbers
- * ("0.9", "90%", "0,9" in Spanish), choices checked against their values.
+ * ("0.9", "90%", "0,9" in Spanish), choices checked against their values,
+ * text taken as given (the template reads and validates it, naming bad rows).
  */
 export function optionsFor(t: TemplateDescriptor, given: [string, string][], language: Language): Record<string, string | number> {
   const options = defaultOptions(t);
@@ -34,9 +35,13 @@ export function optionsFor(t: TemplateDescriptor, given: [string, string][], lan
       const value = numberOf(text, language);
       if (Number.isNaN(value)) throw new UsageError(`--option ${key}=${text}: ${spec.label.en} must be a number.`);
       options[key] = value;
+    } else if (spec.kind === "text") {
+      options[key] = text;
     } else {
       const allowed = (spec.choices ?? []).map((c) => c.value);
-      if (!allowed.includes(text)) throw new UsageError(`--option ${key}=${text}: ${spec.label.en} must be one of ${allowed.join(", ")}.`);
+      // An empty value (e.g. no currency symbol) is shown as "" with its label, so the list stays readable.
+      const shown = (spec.choices ?? []).map((c) => (c.value === "" ? `"" (${c.label.en})` : c.value));
+      if (!allowed.includes(text)) throw new UsageError(`--option ${key}=${text}: ${spec.label.en} must be one of ${shown.join(", ")}.`);
       options[key] = text;
     }
   }

@@ -21,7 +21,7 @@ import { CellValue, ChartSeries, WorkbookPlan } from "../workbook/plan";
 import { COLORS, currencyFormat, FORMATS, heatmap, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, TemplateDescriptor } from "./registry-types";
 import { sampleTransactions } from "./sample-transactions";
-import { stamp } from "./descriptor-kit";
+import { CURRENCY_OPTION, stamp } from "./descriptor-kit";
 import { readTransactionRows, reportOf, sourceSummary, TransactionFields } from "./transaction-rows";
 
 export type CohortMeasureChoice = "both" | "customers" | "revenue";
@@ -423,18 +423,7 @@ const OPTIONS: OptionSpec[] = [
     ],
     default: "both",
   },
-  {
-    key: "currency",
-    label: { en: "Currency", es: "Moneda" },
-    kind: "choice",
-    choices: [
-      { value: "$", label: { en: "$", es: "$" } },
-      { value: "€", label: { en: "€", es: "€" } },
-      { value: "£", label: { en: "£", es: "£" } },
-      { value: "", label: { en: "None", es: "Ninguna" } },
-    ],
-    default: "$",
-  },
+  CURRENCY_OPTION,
 ];
 
 const FIELDS: TransactionFields = { customer: COLUMNS[0], date: COLUMNS[1], amount: COLUMNS[2] };

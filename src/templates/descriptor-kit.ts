@@ -71,6 +71,20 @@ export class TemplateInputError extends Error {
   }
 }
 
+/** The currency symbol of money cells, for every template that shows money. */
+export const CURRENCY_OPTION: OptionSpec = {
+  key: "currency",
+  label: { en: "Currency", es: "Moneda" },
+  kind: "choice",
+  choices: [
+    { value: "$", label: { en: "$", es: "$" } },
+    { value: "€", label: { en: "€", es: "€" } },
+    { value: "£", label: { en: "£", es: "£" } },
+    { value: "", label: { en: "None", es: "Ninguna" } },
+  ],
+  default: "$",
+};
+
 export const NO_ROWS: Localized = { en: "The source has no data rows.", es: "El origen no tiene filas de datos." };
 export const NO_GOOD_ROWS: Localized = { en: "No row can be used: every row has a problem.", es: "No se puede usar ninguna fila: todas tienen algún problema." };
 

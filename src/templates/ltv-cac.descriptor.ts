@@ -4,7 +4,7 @@
  * on the command line), checked before anything is written.
  */
 import { cacPayback, ltv, ltvToCac } from "../metrics/ltv";
-import { blockingFromError, optionChoice, optionNumber } from "./descriptor-kit";
+import { blockingFromError, CURRENCY_OPTION, optionChoice, optionNumber } from "./descriptor-kit";
 import { LTV_CAC_CELLS, LtvCacInputs, ltvCacModel, SAMPLE_LTV_CAC_INPUTS } from "./ltv-cac";
 import type { BuildInput, Headline, Localized, OptionSpec, TemplateDescriptor, ValidationReport } from "./registry-types";
 
@@ -42,13 +42,6 @@ const INPUTS: { spec: OptionSpec; field: keyof LtvCacInputs; check: (x: number) 
   },
 ];
 
-const CURRENCY: OptionSpec = {
-  key: "currency",
-  label: { en: "Currency symbol", es: "Símbolo de moneda" },
-  kind: "choice",
-  choices: ["$", "€", "£"].map((c) => ({ value: c, label: { en: c, es: c } })),
-  default: "$",
-};
 
 /** The model's inputs from the options, and what is wrong with them. */
 export function ltvCacInputsFrom(input: Pick<BuildInput, "options" | "language">): { inputs: LtvCacInputs; blocking: Localized[] } {
@@ -85,7 +78,7 @@ export const ltvCacDescriptor: TemplateDescriptor = {
     es: "Valor de vida, LTV:CAC, recuperación del CAC y una tabla de sensibilidad abandono × ARPA a partir de cinco datos, con fórmulas de Excel.",
   },
   columns: [],
-  options: [...INPUTS.map((i) => i.spec), CURRENCY],
+  options: [...INPUTS.map((i) => i.spec), CURRENCY_OPTION],
 
   validate(input: BuildInput): ValidationReport {
     return { goodRows: 0, problems: [], blocking: ltvCacInputsFrom(input).blocking };
@@ -94,7 +87,7 @@ export const ltvCacDescriptor: TemplateDescriptor = {
   build(input: BuildInput) {
     const { inputs, blocking } = ltvCacInputsFrom(input);
     if (blocking.length > 0) throw new Error(blocking.map((b) => b[input.language]).join(" "));
-    return ltvCacModel(inputs, { currency: optionChoice(input, CURRENCY) });
+    return ltvCacModel(inputs, { currency: optionChoice(input, CURRENCY_OPTION) });
   },
 
   /** The sample business's inputs, one per row, with the option key to change each. */

@@ -25,7 +25,7 @@ import { CellValue, WorkbookPlan } from "../workbook/plan";
 import { BAD, COLORS, currencyFormat, FORMATS, GOOD, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, TemplateDescriptor } from "./registry-types";
 import { sampleSubscriptions } from "./sample-transactions";
-import { stamp } from "./descriptor-kit";
+import { CURRENCY_OPTION, stamp } from "./descriptor-kit";
 import { readTransactionRows, reportOf, sourceSummary, TransactionFields } from "./transaction-rows";
 
 export interface MrrBridgeData {
@@ -294,18 +294,7 @@ const COLUMNS: ColumnSpec[] = [
 ];
 
 const OPTIONS: OptionSpec[] = [
-  {
-    key: "currency",
-    label: { en: "Currency", es: "Moneda" },
-    kind: "choice",
-    choices: [
-      { value: "$", label: { en: "$", es: "$" } },
-      { value: "€", label: { en: "€", es: "€" } },
-      { value: "£", label: { en: "£", es: "£" } },
-      { value: "", label: { en: "None", es: "Ninguna" } },
-    ],
-    default: "$",
-  },
+  CURRENCY_OPTION,
 ];
 
 const FIELDS: TransactionFields = { customer: COLUMNS[0], date: COLUMNS[1], amount: COLUMNS[2], monthText: true, nonNegativeAmount: true };

@@ -25,9 +25,12 @@ export interface ColumnSpec {
 export interface OptionSpec {
   key: string;
   label: Localized;
-  kind: "choice" | "number";
+  /** "text": free text the template reads itself (e.g. a list of segments); "" is a valid value and may be the default. */
+  kind: "choice" | "number" | "text";
   /** For "choice": the allowed values and their labels. */
   choices?: { value: string; label: Localized }[];
+  /** For "text": shown in the empty box (and by `cxm list`), e.g. what an empty value means. Never a substitute for the label. */
+  placeholder?: Localized;
   default: string | number;
 }
 

@@ -407,26 +407,51 @@ const COLUMNS: ColumnSpec[] = [
 const OPTIONS: OptionSpec[] = [
   {
     key: "segmentOrder",
-    label: { en: "Segment order (lowest first)", es: "Orden de los segmentos (de menor a mayor)" },
-    kind: "choice",
-    // The CLI (and a future text option) may also pass the segments themselves: "Bronze, Silver, Gold".
-    choices: [
-      { value: "auto", label: { en: "Numbers ascending, else as first seen", es: "Números de menor a mayor; si no, por orden de aparición" } },
-      { value: "alphabetical", label: { en: "Alphabetical", es: "Alfabético" } },
-    ],
-    default: "auto",
+    label: {
+      en: "Segment order, lowest first (e.g. Bronze, Silver, Gold)",
+      es: "Orden de los segmentos, de menor a mayor (p. ej., Bronce, Plata, Oro)",
+    },
+    kind: "text",
+    // Empty = automatic, so the option needs no choice before a first build; the word "alphabetical" is read too (parseSegmentOrder).
+    placeholder: {
+      en: "Empty: numbers ascending, else as first seen",
+      es: "Vacío: números de menor a mayor; si no, por orden de aparición",
+    },
+    default: "",
   },
 ];
 
-/** The order option: "auto", "alphabetical", or segments lowest first separated by commas, semicolons, "<" or new lines. */
+/** The option's words for the two orders that are not lists, without accents or case ("automático" = "automatico"). */
+const AUTO_WORDS = new Set(["auto", "automatic", "automatico"]);
+const ALPHABETICAL_WORDS = new Set(["alphabetical", "alfabetico"]);
+
+/**
+ * The order option: empty or "auto" (automatic), "alphabetical"
+ * ("alfabético"), or the segments lowest first separated by commas,
+ * semicolons, "<", "|" or new lines ("Bronze, Silver, Gold"). Segments are
+ * matched to the data trimmed and ignoring case, as =CXM.SEGMENTSUMMARY does.
+ */
 export function parseSegmentOrder(option: unknown): SegmentOrderChoice {
   const text = textOf(option);
-  if (text === "" || text.toLowerCase() === "auto") return "auto";
-  if (text.toLowerCase() === "alphabetical") return "alphabetical";
-  return text
+  const word = text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  if (text === "" || AUTO_WORDS.has(word)) return "auto";
+  if (ALPHABETICAL_WORDS.has(word)) return "alphabetical";
+  const segments = text
     .split(/[,;<\n|]/)
     .map((x) => x.trim())
     .filter((x) => x !== "");
+  return segments.length > 0 ? segments : "auto"; // only separators: nothing listed
+}
+
+/** The first segment an explicit order lists twice (compared as the metrics core does), or null. */
+function listedTwice(order: readonly Segment[]): Segment | null {
+  const keys = new Set<string>();
+  for (const s of order) {
+    const key = segmentKey(s);
+    if (keys.has(key)) return s;
+    keys.add(key);
+  }
+  return null;
 }
 
 /** A segment cell as the metrics core takes it: trimmed text, a number, or null when blank. */
@@ -453,10 +478,13 @@ function checkRows(input: BuildInput): CheckedRows {
   if (blocking.length > 0) return { rows, sourceRows, problems, blocking, order };
   const known = Array.isArray(order) ? new Set(order.map((s) => segmentKey(s))) : null;
   if (Array.isArray(order)) {
-    try {
-      explicitSegmentOrder(order as Segment[]);
-    } catch (e) {
-      blocking.push({ en: (e as Error).message, es: `El orden de los segmentos no es válido: ${(e as Error).message}` });
+    // parseSegmentOrder drops blank entries, so a list is never empty; a segment twice would give it two ranks.
+    const twice = listedTwice(order);
+    if (twice !== null) {
+      blocking.push({
+        en: `The segment order lists "${twice}" twice: list each segment once, lowest first.`,
+        es: `El orden de los segmentos incluye «${twice}» dos veces: indique cada segmento una vez, de menor a mayor.`,
+      });
       return { rows, sourceRows, problems, blocking, order };
     }
   }
@@ -495,8 +523,14 @@ function checkRows(input: BuildInput): CheckedRows {
       });
       if (unknown) {
         const seg = String(unknown === "before" ? before : after);
+        const listed = (order as Segment[]).join(", ");
         problems.push(
-          problem(index, unknown, `The segment "${seg}" is not in the segment order.`, `El segmento «${seg}» no está en el orden de los segmentos.`),
+          problem(
+            index,
+            unknown,
+            `The segment "${seg}" is not in the segment order (${listed}).`,
+            `El segmento «${seg}» no está en el orden de los segmentos (${listed}).`,
+          ),
         );
         return;
       }

@@ -148,7 +148,7 @@ describe("cxm template: mistakes are named (exit 2)", () => {
     [["template", "survey-dashboard", "--input", "en.csv", "--option", "confidence=high"], "--option confidence=high: Confidence level must be a number."],
     [["template", "survey-dashboard", "--input", "en.csv", "--out", "no/such/folder/x.xlsx"], "Cannot write no/such/folder/x.xlsx: the folder"],
     [["template", "ltv-cac", "--input", "en.csv"], "Template ltv-cac reads no input file: set its inputs with --option"],
-    [["template", "ltv-cac", "--option", "currency=¥"], "--option currency=¥: Currency symbol must be one of $, €, £."],
+    [["template", "ltv-cac", "--option", "currency=¥"], '--option currency=¥: Currency must be one of $, €, £, "" (None).'],
   ])("%j", async (argv, message) => {
     const r = await runCli(argv, dir);
     expect(r.code).toBe(2);
@@ -193,6 +193,57 @@ describe("cxm template ltv-cac and kpi-scorecard (inputs, not rows)", () => {
   });
 });
 
+describe("cxm template segment-movement with a text option (the segment order)", () => {
+  // Gold is seen first, so the automatic order (as first seen) would rank Gold lowest; C7 moves to a segment outside the ladder.
+  const SEGMENTS = `Customer,Segment before,Segment after,Revenue
+C3,Gold,Silver,300
+C1,Bronze,Silver,100
+C2,Silver,Gold,200
+C4,Gold,,400
+C5,Silver,Silver,150
+C6,,Bronze,50
+C7,Silver,Diamond,80
+`;
+  beforeAll(() => file("segments.csv", SEGMENTS));
+  const order = ["--option", "segmentOrder=Bronze, Silver, Gold"];
+
+  test("a segment not in the given order is named by its line (en, es); exit 1, nothing written", async () => {
+    const r = await runCli(["template", "segment-movement", "--input", "segments.csv", "--out", "seg-bad.xlsx", ...order], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Line 8 [after]: The segment "Diamond" is not in the segment order (Bronze, Silver, Gold).');
+    expect(r.err).toContain("6 rows can be used.");
+    expect(existsSync(path.join(dir, "seg-bad.xlsx"))).toBe(false);
+    const es = await runCli(["template", "segment-movement", "--input", "segments.csv", "--out", "seg-bad.xlsx", "--lang", "es", ...order], dir);
+    expect(es.err).toContain("Línea 8 [after]: El segmento «Diamond» no está en el orden de los segmentos (Bronze, Silver, Gold).");
+  });
+
+  test("with --accept-bad-rows: built from the 6 good rows in the given order", async () => {
+    const r = await runCli(["template", "segment-movement", "--input", "segments.csv", "--out", "seg.xlsx", "--accept-bad-rows", ...order], dir);
+    expect(r.code).toBe(0);
+    // Bronze < Silver < Gold. With a segment before: C3 Gold->Silver down, C1 Bronze->Silver up, C2 Silver->Gold up,
+    // C4 Gold->none lost, C5 Silver->Silver stayed (C6 is new, C7 left out): 2/5 up, 1/5 each of the others (hand count).
+    expect(r.out).toMatch(/Moved up\s+40\.0%/);
+    expect(r.out).toMatch(/Stayed\s+20\.0%/);
+    expect(r.out).toMatch(/Moved down\s+20\.0%/);
+    expect(r.out).toMatch(/Lost\s+20\.0%/);
+    const ws = (await workbook("seg.xlsx")).getWorksheet("Segment movement")!;
+    const labels: unknown[] = [];
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "Segment") labels.push(row.getCell(2).value, row.getCell(3).value, row.getCell(4).value);
+    });
+    expect(labels).toEqual(["Bronze", "Silver", "Gold"]);
+  });
+
+  test("without the option the order is automatic (as first seen: Gold, Bronze, Silver, then Diamond), so the shares differ", async () => {
+    const r = await runCli(["template", "segment-movement", "--input", "segments.csv", "--out", "seg-auto.xlsx"], dir);
+    expect(r.code).toBe(0);
+    // The before column is read first: Gold (C3), Bronze (C1), Silver (C2); then Diamond from the after column.
+    // Ranks Gold 1, Bronze 2, Silver 3, Diamond 4: C3 up, C1 up, C2 down, C4 lost, C5 stayed, C7 up -> 3/6 up, 1/6 each other (hand count).
+    expect(r.out).toMatch(/Moved up\s+50\.0%/);
+    expect(r.out).toMatch(/Moved down\s+16\.7%/);
+  });
+});
+
 describe("cxm list and --help", () => {
   test("list names every template, its columns with the headers they recognise, and its options", async () => {
     const r = await runCli(["list"], dir);
@@ -201,8 +252,10 @@ describe("cxm list and --help", () => {
     expect(r.out).toContain("score: Score; headers: score, nps score, nps, puntuacion");
     expect(r.out).toContain("churn: Monthly churn rate (fraction), default 0.03");
     expect(r.out).toContain("Optional input file (--input file.csv), one row per item:");
+    expect(r.out).toContain('segmentOrder: Segment order, lowest first (e.g. Bronze, Silver, Gold) [text], default "" (Empty: numbers ascending, else as first seen)');
     const es = await runCli(["list", "--lang", "es"], dir);
     expect(es.out).toContain("survey-dashboard: Panel de encuestas (NPS, CSAT, CES)");
+    expect(es.out).toContain('segmentOrder: Orden de los segmentos, de menor a mayor (p. ej., Bronce, Plata, Oro) [text], default "" (Vacío:');
   });
 
   test("--help shows every command", async () => {

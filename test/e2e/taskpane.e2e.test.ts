@@ -115,6 +115,14 @@ describe("the Templates tab, in English", () => {
     await page.getByLabel("Measure").selectOption({ label: "Average" });
     await page.getByLabel("Confidence level").fill("0.9");
     expect(await page.getByLabel("Period").inputValue()).toBe("month");
+    // A text option: a labelled box, empty by default with its placeholder, typed into from the keyboard.
+    const note = page.getByLabel("Note on the sheet");
+    expect(await note.inputValue()).toBe("");
+    expect(await note.getAttribute("placeholder")).toBe("Empty: no note");
+    await page.getByLabel("Confidence level").focus();
+    await page.keyboard.press("Tab");
+    expect(await note.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type("Q1, <b>review</b>");
 
     // Build: a progress bar while Excel is written, then the result line with a link to the new sheet.
     await page.getByRole("button", { name: "Build Revenue by segment on a new sheet" }).click();
@@ -128,7 +136,7 @@ describe("the Templates tab, in English", () => {
     // Averages of the good rows by region: Enterprise (120 + 300) / 2 = 210; SMB (80 + 95) / 2 = 87.5.
     expect(book.values.Revenue).toEqual([
       ["Revenue by segment", ""],
-      ["Orders!A1:D7 · month · 0.9", ""],
+      ["Orders!A1:D7 · month · 0.9 · Q1, <b>review</b>", ""],
       ["", ""],
       ["Segment", "Average"],
       ["Enterprise", 210],

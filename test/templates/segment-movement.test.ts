@@ -19,7 +19,7 @@ function input(rows: unknown[][], options: Record<string, string | number> = {},
   return {
     rows,
     mapping: autoMap(T.columns, header),
-    options: { segmentOrder: "auto", ...options },
+    options: { segmentOrder: "", ...options },
     sourceLabel: "Sheet1!A1:D1201",
     builtAt: BUILT,
     language: "en",
@@ -132,6 +132,20 @@ describe("segment movement on the seeded sample, through the descriptor", () => 
     for (const x of h) expect(n(x.cell)).toBeCloseTo(x.value, 12);
   });
 
+  test("the text option's order, typed loosely (any case, spaces, semicolons), drives the sheet: reversed ladder = segmentSummary reversed", () => {
+    const reversed = ["Platinum", "Gold", "Silver", "Bronze"];
+    const typed = T.build(input(data, { segmentOrder: " platinum ;GOLD;  silver; bronze " }));
+    const w = evaluatePlan(typed);
+    const core = segmentSummary(rows.map((r) => r.before), rows.map((r) => r.after), reversed);
+    // Same layout size as the tier order (4 segments), so the summary rows are where layout says.
+    SUMMARY_MOVES.forEach((_, k) => expect(w.number("movement", `C${layout.summaryRow + k}`)).toBeCloseTo([core.movedUp, core.stayed, core.movedDown, core.lost][k], 12));
+    // Reversing the ladder swaps up and down (segment-matrix.ts's definition): the tier order's moved up is this one's moved down.
+    expect(w.number("movement", `C${layout.summaryRow + 2}`)).toBeCloseTo(n(`C${layout.summaryRow}`), 12);
+    // The labels are the order's own spelling, trimmed.
+    expect(w.value("movement", `A${layout.countsRow}`)).toBe("platinum");
+    expect(T.validate(input(data, { segmentOrder: " platinum ;GOLD;  silver; bronze " }))).toEqual({ goodRows: 1200, problems: [], blocking: [] });
+  });
+
   test("editing the rank inputs re-ranks: Platinum below Gold gives segmentSummary with that order", () => {
     const w: EvaluatedWorkbook = evaluatePlan(plan);
     w.set("movement", `D${layout.rankRow}`, 4); // Gold
@@ -199,11 +213,39 @@ describe("segment movement: small cases worked by hand", () => {
     expect(sampleSnapshots({ seed: 3, customers: 50 })).not.toEqual(sampleSnapshots({ seed: 4, customers: 50 }));
   });
 
-  test("parseSegmentOrder reads auto, alphabetical and lists", () => {
+  test("parseSegmentOrder reads empty / auto, alphabetical (en, es) and lists", () => {
     expect(parseSegmentOrder(undefined)).toBe("auto");
+    expect(parseSegmentOrder("")).toBe("auto");
+    expect(parseSegmentOrder("  ")).toBe("auto");
+    expect(parseSegmentOrder(" , ;")).toBe("auto"); // separators only: nothing listed
+    expect(parseSegmentOrder("Automático")).toBe("auto");
     expect(parseSegmentOrder("Alphabetical")).toBe("alphabetical");
+    expect(parseSegmentOrder("alfabético")).toBe("alphabetical");
     expect(parseSegmentOrder(" Bronze; Silver ,Gold ")).toEqual(["Bronze", "Silver", "Gold"]);
     expect(parseSegmentOrder("Low < Mid < High")).toEqual(["Low", "Mid", "High"]);
+  });
+
+  test("the option is free text, empty (automatic) by default, with a label and placeholder in both languages", () => {
+    expect(T.options).toHaveLength(1);
+    const [o] = T.options;
+    expect([o.key, o.kind, o.default]).toEqual(["segmentOrder", "text", ""]);
+    expect(o.label.en).toBe("Segment order, lowest first (e.g. Bronze, Silver, Gold)");
+    expect(o.label.es).toBe("Orden de los segmentos, de menor a mayor (p. ej., Bronce, Plata, Oro)");
+    expect(o.placeholder?.en).toMatch(/^Empty: /);
+    expect(o.placeholder?.es).toMatch(/^Vacío: /);
+  });
+
+  test("the word alphabetical (here in Spanish) through the option sorts the segments A-Z", () => {
+    const header = ["Customer", "Segment before", "Segment after"];
+    const data = [
+      ["a", "Silver", "Gold"],
+      ["b", "Gold", "Bronze"],
+    ];
+    const { layout } = segmentMovement(rowsOf(data), { order: "alphabetical" });
+    expect(layout.segments).toEqual(["Bronze", "Gold", "Silver"]); // A-Z by hand (first seen: Silver, Gold, Bronze)
+    const built = evaluatePlan(T.build({ ...input(data, { segmentOrder: "Alfabético" }, header), language: "es" }));
+    // The count matrix's header row, left to right.
+    expect(["B", "C", "D"].map((c) => built.value("movement", `${c}${layout.countsRow - 1}`))).toEqual(["Bronze", "Gold", "Silver"]);
   });
 });
 
@@ -240,9 +282,13 @@ describe("segment movement: validation names bad rows, and the build leaves them
       [9, "value"],
     ]);
     expect(report.problems[1].message.en).toMatch(/"C1" appears again \(first in data row 1\)/);
-    expect(report.problems[3].message.en).toBe('The segment "Diamond" is not in the segment order.');
-    expect(report.problems[3].message.es).toBe("El segmento «Diamond» no está en el orden de los segmentos.");
+    expect(report.problems[3].message.en).toBe('The segment "Diamond" is not in the segment order (Bronze, Silver, Gold).');
+    expect(report.problems[3].message.es).toBe("El segmento «Diamond» no está en el orden de los segmentos (Bronze, Silver, Gold).");
     expect(report.problems[5].message.en).toBe('The value "n/a" is not a number.');
+    // The order is matched trimmed and ignoring case, as =CXM.SEGMENTSUMMARY does: the same rows are bad.
+    const loose = T.validate(input(mixed, { segmentOrder: " bronze;SILVER ; gold\n" }, header));
+    expect(loose.problems.map((p) => [p.row, p.column])).toEqual(report.problems.map((p) => [p.row, p.column]));
+    expect(loose.problems[3].message.en).toBe('The segment "Diamond" is not in the segment order (bronze, SILVER, gold).');
     // Without an order, "Diamond" is a segment like any other.
     expect(T.validate(input(mixed, {}, header)).goodRows).toBe(5);
   });
@@ -273,7 +319,13 @@ describe("segment movement: validation names bad rows, and the build leaves them
     expect(() => T.build(unmapped)).toThrow(TemplateInputError);
     expect(T.validate(input([bad[0], bad[2]], {}, header)).blocking).toEqual([{ en: "No row can be used.", es: "No se puede usar ninguna fila." }]);
     expect(() => T.build({ ...input([bad[0]], {}, header), language: "es" })).toThrow("No se puede usar ninguna fila.");
-    expect(T.validate(input(good, { segmentOrder: "Gold, Silver, gold" }, header)).blocking[0].en).toMatch(/twice/);
+    expect(T.validate(input(good, { segmentOrder: "Gold, Silver, gold" }, header)).blocking).toEqual([
+      {
+        en: 'The segment order lists "gold" twice: list each segment once, lowest first.',
+        es: "El orden de los segmentos incluye «gold» dos veces: indique cada segmento una vez, de menor a mayor.",
+      },
+    ]);
+    expect(() => T.build({ ...input(good, { segmentOrder: "Gold; Silver; GOLD" }, header), language: "es" })).toThrow("incluye «GOLD» dos veces");
   });
 });
 

@@ -373,6 +373,13 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
                     </option>
                   ))}
                 </Select>
+              ) : o.kind === "text" ? (
+                <Input
+                  value={String(options[o.key] ?? o.default)}
+                  placeholder={o.placeholder ? pick(o.placeholder, language) : undefined}
+                  disabled={building}
+                  onChange={(_, d) => setOptions((x) => ({ ...x, [o.key]: d.value }))}
+                />
               ) : (
                 <NumberOption
                   value={Number(options[o.key] ?? o.default)}
