@@ -21,7 +21,7 @@ import { CellValue, ChartSeries, WorkbookPlan } from "../workbook/plan";
 import { COLORS, currencyFormat, FORMATS, heatmap, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, TemplateDescriptor } from "./registry-types";
 import { sampleTransactions } from "./sample-transactions";
-import { CURRENCY_OPTION, stamp } from "./descriptor-kit";
+import { CURRENCY_OPTION, customerColumn, stamp } from "./descriptor-kit";
 import { readTransactionRows, reportOf, sourceSummary, TransactionFields } from "./transaction-rows";
 
 export type CohortMeasureChoice = "both" | "customers" | "revenue";
@@ -387,13 +387,7 @@ function transactionsOf(data: CohortRetentionData): number {
 // ---------------------------------------------------------------- descriptor
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: "customer",
-    label: { en: "Customer", es: "Cliente" },
-    required: true,
-    kind: "id",
-    synonyms: ["customer", "cliente", "customer_id", "customer id", "id cliente", "id_cliente", "client", "user_id", "usuario"],
-  },
+  customerColumn(["user_id", "usuario"]),
   { key: "date", label: { en: "Date", es: "Fecha" }, required: true, kind: "date", synonyms: ["date", "fecha", "order_date", "transaction_date", "fecha pedido"] },
   {
     key: "amount",

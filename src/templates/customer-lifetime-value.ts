@@ -32,7 +32,7 @@ import { COLORS, currencyFormat, FORMATS, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Localized, OptionSpec, RowProblem, TemplateDescriptor } from "./registry-types";
 import { sampleClvTransactions } from "./sample-clv-transactions";
 import { isBlank, numberOf, shown, textOf, transactionDateOf } from "./cells";
-import { field, numberOption, problem, stamp, TemplateInputError, unmappedColumns } from "./descriptor-kit";
+import { customerColumn, field, numberOption, problem, stamp, TemplateInputError, unmappedColumns } from "./descriptor-kit";
 
 export interface Transaction {
   customer: CustomerKey;
@@ -497,13 +497,7 @@ function stampDate(serial: number): string {
 // ---------------------------------------------------------------- descriptor
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: "customer",
-    label: { en: "Customer", es: "Cliente" },
-    required: true,
-    kind: "id",
-    synonyms: ["customer", "cliente", "customer id", "customer_id", "id cliente", "id_cliente", "client", "account", "cuenta"],
-  },
+  customerColumn(),
   {
     key: "date",
     label: { en: "Date", es: "Fecha" },

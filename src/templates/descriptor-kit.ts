@@ -71,6 +71,20 @@ export class TemplateInputError extends Error {
   }
 }
 
+/**
+ * The customer id column every row-based template reads, with the header names
+ * that map to it in English and Spanish, plus a template's own (`extra`).
+ */
+export function customerColumn(extra: string[] = []): ColumnSpec {
+  return {
+    key: "customer",
+    label: { en: "Customer", es: "Cliente" },
+    required: true,
+    kind: "id",
+    synonyms: ["customer", "cliente", "customer id", "customer_id", "id cliente", "id_cliente", "client", "account", "cuenta", ...extra],
+  };
+}
+
 /** The currency symbol of money cells, for every template that shows money. */
 export const CURRENCY_OPTION: OptionSpec = {
   key: "currency",

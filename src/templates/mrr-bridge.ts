@@ -25,7 +25,7 @@ import { CellValue, WorkbookPlan } from "../workbook/plan";
 import { BAD, COLORS, currencyFormat, FORMATS, GOOD, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, TemplateDescriptor } from "./registry-types";
 import { sampleSubscriptions } from "./sample-transactions";
-import { CURRENCY_OPTION, stamp } from "./descriptor-kit";
+import { CURRENCY_OPTION, customerColumn, stamp } from "./descriptor-kit";
 import { readTransactionRows, reportOf, sourceSummary, TransactionFields } from "./transaction-rows";
 
 export interface MrrBridgeData {
@@ -282,13 +282,7 @@ export function mrrBridge(data: MrrBridgeData, options: MrrBridgeOptions = {}): 
 // ---------------------------------------------------------------- descriptor
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: "customer",
-    label: { en: "Customer", es: "Cliente" },
-    required: true,
-    kind: "id",
-    synonyms: ["customer", "cliente", "customer_id", "customer id", "id cliente", "id_cliente", "account", "cuenta", "subscriber", "suscriptor"],
-  },
+  customerColumn(["subscriber", "suscriptor"]),
   { key: "month", label: { en: "Month", es: "Mes" }, required: true, kind: "date", synonyms: ["month", "mes", "date", "fecha", "period", "periodo"] },
   { key: "mrr", label: { en: "MRR", es: "MRR" }, required: true, kind: "number", synonyms: ["mrr", "monthly recurring revenue", "ingreso recurrente mensual", "amount", "importe"] },
 ];

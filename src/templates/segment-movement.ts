@@ -32,7 +32,7 @@ import { COLORS, FORMATS, LOOKS } from "../workbook/styles";
 import type { BuildInput, ColumnSpec, Headline, Localized, OptionSpec, RowProblem, TemplateDescriptor, ValidationReport } from "./registry-types";
 import { sampleSnapshots } from "./sample-snapshots";
 import { isBlank, numberOf, shown, textOf } from "./cells";
-import { field, mappedColumn, problem, stamp, TemplateInputError, unmappedColumns } from "./descriptor-kit";
+import { customerColumn, field, mappedColumn, problem, stamp, TemplateInputError, unmappedColumns } from "./descriptor-kit";
 
 /** One customer at two snapshots; a null segment means none (new before, lost after). */
 export interface SnapshotRow {
@@ -374,13 +374,7 @@ export function segmentMovement(
 // ---------------------------------------------------------------- descriptor
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: "customer",
-    label: { en: "Customer", es: "Cliente" },
-    required: true,
-    kind: "id",
-    synonyms: ["customer", "cliente", "customer id", "customer_id", "id cliente", "id_cliente", "client", "account", "cuenta"],
-  },
+  customerColumn(),
   {
     key: "before",
     label: { en: "Segment before", es: "Segmento anterior" },
