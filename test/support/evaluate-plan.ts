@@ -5,7 +5,7 @@
  * exactly as the renderers resolve them (src/workbook/resolve.ts).
  */
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
-import { parseCell } from "../../src/workbook/a1";
+import { cellName, parseCell } from "../../src/workbook/a1";
 import { blockRect, isFormula, WorkbookPlan } from "../../src/workbook/plan";
 import { ExistingNames, resolvePlans, ResolvedWorkbook } from "../../src/workbook/resolve";
 
@@ -88,4 +88,23 @@ function rawContent(v: string | number | boolean, text: boolean, resolveFormula:
   if (v === "") return null;
   if (isFormula(v, text)) return resolveFormula(v);
   return `'${v}`;
+}
+
+/** The plan's formula cells whose evaluated value is an Excel error, as "B7: #DIV/0!". */
+export function errorCells(wb: EvaluatedWorkbook, plan: WorkbookPlan): string[] {
+  const out: string[] = [];
+  for (const sheet of plan.sheets) {
+    for (const block of sheet.blocks) {
+      const rect = blockRect(block);
+      block.rows.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (!isFormula(v, !!block.text)) return;
+          const cell = cellName(rect.row + i, rect.column + j);
+          const value = wb.value(sheet.key, cell);
+          if (value !== null && typeof value === "object") out.push(`${cell}: ${value.error}`);
+        }),
+      );
+    }
+  }
+  return out;
 }

@@ -7,10 +7,10 @@ import type { BuildInput, Language } from "../../src/templates/registry-types";
 import { sampleTransactionLog, sampleTransactions } from "../../src/templates/sample-transactions";
 import { autoMap } from "../../src/taskpane/mapping";
 import { cellName, rangeName } from "../../src/workbook/a1";
-import { blockRect, cellAt, isFormula, validatePlan, valuesIn, WorkbookPlan } from "../../src/workbook/plan";
+import { cellAt, validatePlan, valuesIn, WorkbookPlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
 import { FakeExcel } from "../support/excel-batch-fake";
-import { evaluatePlan, EvaluatedWorkbook } from "../support/evaluate-plan";
+import { errorCells, evaluatePlan, EvaluatedWorkbook } from "../support/evaluate-plan";
 
 const BUILT = new Date("2025-01-15T09:30:00Z");
 const HEADER = ["Customer", "Date", "Amount"];
@@ -94,25 +94,6 @@ function expectMatchesCore(wb: EvaluatedWorkbook, layout: ReturnType<typeof coho
   expect(wb.number("cohorts", layout.summary.cohorts)).toBe(c.counts.cohorts.length);
   expect(wb.number("cohorts", layout.summary.transactions)).toBe(rows.length);
   if (layout.periods > 1) expect(wb.number("cohorts", layout.summary.retention1!)).toBeCloseTo(pooled(c.counts, 1), 12);
-}
-
-/** Formula cells whose value is an Excel error. */
-function errorCells(wb: EvaluatedWorkbook, plan: WorkbookPlan): string[] {
-  const out: string[] = [];
-  for (const sheet of plan.sheets) {
-    for (const block of sheet.blocks) {
-      const rect = blockRect(block);
-      block.rows.forEach((row, i) =>
-        row.forEach((v, j) => {
-          if (!isFormula(v, !!block.text)) return;
-          const cell = cellName(rect.row + i, rect.column + j);
-          const value = wb.value(sheet.key, cell);
-          if (value !== null && typeof value === "object") out.push(`${cell}: ${value.error}`);
-        }),
-      );
-    }
-  }
-  return out;
 }
 
 describe("cohort retention on the seeded sample, through the descriptor", () => {

@@ -8,11 +8,10 @@ import { MRR_COLUMNS as C, mrrBridge, mrrBridgeTemplate as T } from "../../src/t
 import type { BuildInput, Language } from "../../src/templates/registry-types";
 import { sampleSubscriptionLog, sampleSubscriptions } from "../../src/templates/sample-transactions";
 import { autoMap } from "../../src/taskpane/mapping";
-import { cellName } from "../../src/workbook/a1";
-import { blockRect, cellAt, isFormula, validatePlan, valuesIn, WorkbookPlan } from "../../src/workbook/plan";
+import { cellAt, validatePlan, valuesIn } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
 import { FakeExcel } from "../support/excel-batch-fake";
-import { evaluatePlan, EvaluatedWorkbook } from "../support/evaluate-plan";
+import { errorCells, evaluatePlan, EvaluatedWorkbook } from "../support/evaluate-plan";
 
 const BUILT = new Date("2025-01-15T09:30:00Z");
 const HEADER = ["Customer", "Month", "MRR"];
@@ -63,25 +62,6 @@ function expectBridgeMatchesCore(wb: EvaluatedWorkbook, firstRow: number, months
     expectRatio(wb, `${C.grr}${r}`, coreRatio(() => grr(m.startMrr, m.contraction, m.churn)));
     expectRatio(wb, `${C.quickRatio}${r}`, coreRatio(() => quickRatio(m.newMrr, m.expansion, m.contraction, m.churn)));
   });
-}
-
-/** Formula cells whose value is an Excel error. */
-function errorCells(wb: EvaluatedWorkbook, plan: WorkbookPlan): string[] {
-  const out: string[] = [];
-  for (const sheet of plan.sheets) {
-    for (const block of sheet.blocks) {
-      const rect = blockRect(block);
-      block.rows.forEach((row, i) =>
-        row.forEach((v, j) => {
-          if (!isFormula(v, !!block.text)) return;
-          const cell = cellName(rect.row + i, rect.column + j);
-          const value = wb.value(sheet.key, cell);
-          if (value !== null && typeof value === "object") out.push(`${cell}: ${value.error}`);
-        }),
-      );
-    }
-  }
-  return out;
 }
 
 describe("MRR bridge on the seeded sample, through the descriptor", () => {
