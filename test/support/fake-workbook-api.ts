@@ -239,8 +239,13 @@ class ClientObject {
   private pending = new Set<string>();
   private loaded = new Set<string>();
   private synced = false;
-  constructor(protected readonly ctx: Context) {
+  /** `preloaded`: an object Office hands back already loaded (an item of a loaded collection). */
+  constructor(protected readonly ctx: Context, preloaded = false) {
     ctx.tracked.push(this);
+    if (preloaded) {
+      this.load();
+      this.afterSync();
+    }
   }
 
   load(what?: string | string[] | { select?: string }): this {
@@ -362,11 +367,7 @@ class NameObject extends ClientObject {
     private readonly entry: { name: string; reference: string; sheet?: FakeSheet } | null,
     preloaded = false,
   ) {
-    super(ctx);
-    if (preloaded) {
-      this.load();
-      this.afterSync();
-    }
+    super(ctx, preloaded);
   }
 
   get isNullObject(): boolean {
@@ -427,11 +428,7 @@ class WorksheetObject extends ClientObject {
     readonly model: FakeSheet | null,
     preloaded = false,
   ) {
-    super(ctx);
-    if (preloaded) {
-      this.load();
-      this.afterSync();
-    }
+    super(ctx, preloaded);
   }
 
   get isNullObject(): boolean {
@@ -559,11 +556,7 @@ class TableObject extends ClientObject {
     private readonly entry: { name: string; sheet: FakeSheet; rect: Rect } | null,
     preloaded = false,
   ) {
-    super(ctx);
-    if (preloaded) {
-      this.load();
-      this.afterSync();
-    }
+    super(ctx, preloaded);
   }
 
   get isNullObject(): boolean {

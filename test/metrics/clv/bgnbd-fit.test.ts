@@ -9,18 +9,8 @@ import { bgnbdConditionalExpectedPurchases, bgnbdExpectedPurchases, BgnbdParams 
 import { bgnbdLogLikelihood, bgnbdLogLikelihoodAt, fitBgnbd } from "../../../src/metrics/clv/bgnbd-fit";
 import { groupHistories } from "../../../src/metrics/clv/history";
 import { simulateBgnbd } from "../../../src/metrics/clv/simulate";
-import { MetricError } from "../../../src/metrics/errors";
+import { thrown } from "./thrown";
 import { loadCdnow, loadCdnowSummary } from "./cdnow";
-
-function thrown(f: () => unknown): MetricError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof MetricError) return e;
-    throw e;
-  }
-  throw new Error("expected a MetricError");
-}
 
 describe("CDNOW (2,357 customers, weeks)", () => {
   const cdnow = loadCdnowSummary();

@@ -12,18 +12,8 @@ import {
   GammaGammaParams,
 } from "../../../src/metrics/clv/gamma-gamma";
 import { simulateBgnbd, simulateGammaGamma } from "../../../src/metrics/clv/simulate";
-import { MetricError } from "../../../src/metrics/errors";
+import { thrown } from "./thrown";
 import { loadCdnow } from "./cdnow";
-
-function thrown(f: () => unknown): MetricError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof MetricError) return e;
-    throw e;
-  }
-  throw new Error("expected a MetricError");
-}
 
 describe("CDNOW (946 repeat customers)", () => {
   const cdnow = loadCdnow();

@@ -12,26 +12,12 @@
  * for integrands singular at 1). Step h = 2^−level on t ∈ [−5, 5].
  */
 export function integrate01(f: (x: number, complement: number) => number, level = 6): number {
-  const h = 2 ** -level;
-  let sum = 0;
-  for (let t = -5; t <= 5 + 1e-12; t += h) {
-    const u = (Math.PI / 2) * Math.sinh(t);
-    const x = 1 / (1 + Math.exp(-2 * u));
-    const complement = 1 / (1 + Math.exp(2 * u));
-    if (x === 0 || complement === 0) continue;
-    const coshU = Math.cosh(u);
-    const weight = ((Math.PI / 4) * Math.cosh(t)) / (coshU * coshU);
-    sum += weight * f(x, complement);
-  }
-  return sum * h;
+  return integrate01Many((x, complement) => [f(x, complement)], level)[0];
 }
 
 /** ∫₀^∞ f(y) dy through y = scale·s/(1 − s). */
 export function integrate0Inf(f: (y: number) => number, scale: number, level = 6): number {
-  return integrate01((s, c) => {
-    const y = (scale * s) / c;
-    return (f(y) * scale) / (c * c);
-  }, level);
+  return integrate0InfMany((y) => [f(y)], scale, level)[0];
 }
 
 /** integrate01 for several integrands at once, sharing the nodes: f returns one value per integrand. */
