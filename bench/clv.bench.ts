@@ -1,6 +1,6 @@
 /**
  * Predictive CLV fits: BG/NBD and Gamma-Gamma on the 2,357 CDNOW customers
- * (../shared/data/cdnow), and BG/NBD on 100,000 simulated customers.
+ * (test/fixtures/cdnow), and BG/NBD on 100,000 simulated customers.
  * Targets (issue 6): BG/NBD <= 200 ms, Gamma-Gamma <= 100 ms, 100k <= 5 s.
  * Baseline in the same run: one log-likelihood evaluation over the same
  * customers (with its gradient), so a fit's cost reads as "N evaluations".

@@ -91,7 +91,7 @@ describe("CDNOW (Fader, Hardie & Lee 2005), rebuilt as transaction logs", () => 
   // the end of the calibration period, 1997-09-30; last one t_x weeks after it; x repeat days; repeat spend zbar)
   // and check that the summary comes back. lifetimes documents that freq 'D' with freq_multiplier 7 gives
   // CDNOW's figures (customer 1: recency 30.43, T 38.86).
-  const file = path.resolve(__dirname, "../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv");
+  const file = path.resolve(__dirname, "../fixtures/cdnow/cdnow_customers_summary_with_transactions.csv");
   const table = readFileSync(file, "utf8")
     .trim()
     .split("\n")

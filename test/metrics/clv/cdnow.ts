@@ -1,12 +1,12 @@
 /**
- * The CDNOW summaries of Fader, Hardie & Lee (2005), read from the shared
- * data folder beside the repository (../shared/data/cdnow, see SOURCES.md
- * there); they are never copied into the repository.
+ * The CDNOW summaries of Fader, Hardie & Lee (2005), vendored in
+ * test/fixtures/cdnow (see SOURCES.md there): tests read only the repository,
+ * so a user's fresh clone runs them with nothing beside it.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-const folder = path.resolve(__dirname, "../../../../shared/data/cdnow");
+const folder = path.resolve(__dirname, "../../fixtures/cdnow");
 
 function readCsv(file: string): number[][] {
   const lines = readFileSync(path.join(folder, file), "utf8").trim().split(/\r?\n/);
