@@ -16,15 +16,18 @@
  *   workbook names it created and throws a PlanApplyError.
  */
 import { rangeName, parseRect } from "../workbook/a1";
-import { CellFormat, ChartPlan, ConditionalFormatPlan, ConditionalStyle, WorkbookPlan } from "../workbook/plan";
+import { CellFormat, ChartPlan, ConditionalFormatPlan, ConditionalStyle, PrintSetup, WorkbookPlan } from "../workbook/plan";
+import { PALETTE } from "../workbook/styles";
 import { resolvePlans, ResolvedName, ResolvedWorkbook } from "../workbook/resolve";
 import {
   chunkCells,
   columnAddress,
   DEFAULT_REQUEST_BUDGET,
+  headerSections,
   Operation,
   packBatches,
   planOperations,
+  rowAddress,
   widthInPoints,
 } from "./plan-requests";
 
@@ -212,6 +215,15 @@ function apply(context: Excel.RequestContext, sheets: Map<string, Excel.Workshee
     case "columnWidth":
       ws.getRange(columnAddress(op.column)).format.columnWidth = widthInPoints(op.width);
       return;
+    case "rowHeight":
+      ws.getRange(rowAddress(op.row)).format.rowHeight = op.height;
+      return;
+    case "merge":
+      ws.getRange(op.range).merge(false);
+      return;
+    case "print":
+      applyPrint(ws, op.print);
+      return;
     case "table": {
       const table = ws.tables.add(op.table.range, true);
       table.name = op.table.name;
@@ -326,25 +338,53 @@ function applyConditional(range: Excel.Range, rule: ConditionalFormatPlan): void
   }
 }
 
-const CHART_TYPES = { line: "Line", column: "ColumnClustered", bar: "BarClustered" } as const;
+/** Print setup (ExcelApi 1.9): orientation, fit to pages wide (0 pages tall: as many as needed), header, titles, area. */
+function applyPrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+  if (print.header) {
+    const { left, center, right } = headerSections(print.header);
+    const page = layout.headersFooters.defaultForAllPages;
+    page.leftHeader = left;
+    page.centerHeader = center;
+    page.rightHeader = right;
+  }
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  if (print.area) layout.setPrintArea(print.area);
+}
+
+const CHART_TYPES = { line: "Line", column: "ColumnClustered", bar: "BarClustered", waterfall: "ColumnStacked" } as const;
 
 function applyChart(ws: Excel.Worksheet, plan: ChartPlan): void {
   const categories = ws.getRange(plan.categories);
-  const chart = ws.charts.add(CHART_TYPES[plan.type], ws.getRange(plan.series[0].values), "Columns");
+  // A waterfall's first series is its invisible base (the stack each step stands on).
+  const waterfall = plan.type === "waterfall";
+  const all = waterfall ? [{ name: "Base", values: plan.base!, color: undefined, dashed: false }, ...plan.series] : plan.series;
+  const chart = ws.charts.add(CHART_TYPES[plan.type], ws.getRange(all[0].values), "Columns");
   chart.title.text = plan.title;
   chart.legend.position = "Bottom";
+  chart.displayBlanksAs = "NotPlotted";
   chart.setPosition(plan.anchor.from, plan.anchor.to);
-  plan.series.forEach((s, i) => {
+  all.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
     if (i > 0) series.setValues(ws.getRange(s.values));
     series.name = s.name;
     series.setXAxisValues(categories);
-    if (s.color) {
-      if (plan.type === "line") series.format.line.color = s.color;
-      else series.format.fill.setSolidColor(s.color);
+    if (waterfall && i === 0) {
+      series.format.fill.clear();
+      series.format.line.lineStyle = "None";
+      return;
     }
+    const color = s.color ?? PALETTE[(waterfall ? i - 1 : i) % PALETTE.length];
+    if (plan.type === "line") series.format.line.color = color;
+    else series.format.fill.setSolidColor(color);
     if (s.dashed && plan.type === "line") series.format.line.lineStyle = "Dash";
   });
+  if (waterfall) {
+    chart.series.getItemAt(0).gapWidth = 50;
+    chart.legend.legendEntries.getItemAt(0).visible = false;
+  }
   if (plan.xAxisTitle) chart.axes.categoryAxis.title.text = plan.xAxisTitle;
   if (plan.yAxisTitle) chart.axes.valueAxis.title.text = plan.yAxisTitle;
 }

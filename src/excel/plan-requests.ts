@@ -21,6 +21,7 @@ import {
   ChartPlan,
   ConditionalFormatPlan,
   ListValidation,
+  PrintSetup,
   blockRect,
   isFormula,
 } from "../workbook/plan";
@@ -51,6 +52,9 @@ export type Operation =
     }
   | { kind: "format"; sheet: string; format: CellFormat }
   | { kind: "columnWidth"; sheet: string; column: number; width: number }
+  | { kind: "rowHeight"; sheet: string; row: number; height: number }
+  | { kind: "merge"; sheet: string; range: string }
+  | { kind: "print"; sheet: string; print: PrintSetup }
   | { kind: "table"; sheet: string; table: ResolvedTable }
   | { kind: "conditional"; sheet: string; rule: ConditionalFormatPlan }
   | { kind: "validation"; sheet: string; validation: ListValidation }
@@ -117,6 +121,9 @@ export function planOperations(resolved: ResolvedWorkbook, budget = DEFAULT_REQU
     const sheet = s.name;
     for (const format of s.plan.formats) push({ kind: "format", sheet, format }, JSON.stringify(format).length);
     for (const w of s.plan.columnWidths) push({ kind: "columnWidth", sheet, column: w.column, width: w.width }, 16);
+    for (const h of s.plan.rowHeights ?? []) push({ kind: "rowHeight", sheet, row: h.row, height: h.height }, 16);
+    for (const range of s.plan.merges ?? []) push({ kind: "merge", sheet, range }, range.length);
+    if (s.plan.print) push({ kind: "print", sheet, print: s.plan.print }, JSON.stringify(s.plan.print).length + OPERATION_OVERHEAD * 4);
     for (const table of resolved.tables.filter((t) => t.sheetName === sheet)) push({ kind: "table", sheet, table }, JSON.stringify(table).length);
     for (const rule of s.plan.conditionalFormats) {
       push({ kind: "conditional", sheet, rule: resolveRule(rule, s) }, JSON.stringify(rule).length);
@@ -205,6 +212,24 @@ export function packBatches(ops: SizedOperation[], budget = DEFAULT_REQUEST_BUDG
 /** Excel's column width unit for Office.js: points, from a width in characters of the default font (7 px + 5 px padding, 0.75 pt/px). */
 export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** "7:7" for row 7. */
+export function rowAddress(row: number): string {
+  return `${row}:${row}`;
+}
+
+/** An Excel header string ("&L&A&R&P") cut into its left, centre and right sections. */
+export function headerSections(header: string): { left: string; center: string; right: string } {
+  const out = { left: "", center: "", right: "" };
+  let section: keyof typeof out = "center";
+  for (const part of header.split(/(&[LCR])/)) {
+    if (part === "&L") section = "left";
+    else if (part === "&C") section = "center";
+    else if (part === "&R") section = "right";
+    else out[section] += part;
+  }
+  return out;
 }
 
 /** "C:C" for column 3. */

@@ -22,12 +22,23 @@
  *   finds it taken scopes it to its sheet instead. So a formula may use a
  *   defined name only on the sheet the name lives on (validatePlan checks).
  * - Colours are "#RRGGBB".
+ * - A formula cell may carry the value it evaluates to (CellBlock.cached),
+ *   computed by the template: the .xlsx writer stores it as the cell's cached
+ *   result, so previews and readers that do not recalculate show the figures.
  */
 import { CellRect, parseRect, rangeName, rectContains, rectsOverlap, MAX_COLUMNS, MAX_ROWS } from "./a1";
 import { invalidDefinedName, invalidTableName } from "./names";
 
 /** What a cell holds: a number, a boolean, text, a formula ("=..."), or "" for empty. */
 export type CellValue = string | number | boolean;
+
+/** An Excel error value as a formula's result, e.g. { error: "#N/A" }. */
+export interface ErrorValue {
+  error: "#N/A" | "#DIV/0!" | "#VALUE!" | "#NUM!" | "#REF!" | "#NAME?" | "#NULL!";
+}
+
+/** What a formula evaluates to: a number, text ("" included), a boolean or an error. */
+export type CachedValue = number | string | boolean | ErrorValue;
 
 /** A rectangle of cells written in one go. */
 export interface CellBlock {
@@ -41,6 +52,14 @@ export interface CellBlock {
    * starting with "=" is a formula.
    */
   text?: boolean;
+  /**
+   * The value of each formula cell, computed by the template: same shape as
+   * `rows`, null where the cell is not a formula. Absent on blocks without
+   * formulas (and on plans from templates not yet moved to the v2 shape).
+   */
+  cached?: (CachedValue | null)[][];
+  /** The cells are the user's own data (names, comments): their words are not the template's language. */
+  userData?: boolean;
 }
 
 /** Formatting applied to every cell of a range. */
@@ -58,6 +77,26 @@ export interface CellFormat {
   wrapText?: boolean;
   /** Colour of a thin line under every cell of the range. */
   bottomBorder?: string;
+}
+
+/** Height of one row, in points (Excel's unit; the default row of Calibri 11 is 15). */
+export interface RowHeight {
+  /** 1-based row number. */
+  row: number;
+  height: number;
+}
+
+/** How a sheet prints. */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Pages across (1: the sheet is scaled to one page wide); as many pages down as it needs. */
+  fitToPagesWide: number;
+  /** Rows repeated at the top of every printed page, e.g. { first: 5, last: 5 } for a table's header row. */
+  titleRows?: { first: number; last: number };
+  /** What prints, e.g. "A1:K40" (everything when absent): a large data table can be left out. */
+  area?: string;
+  /** The page header in Excel's header codes: "&L&A&R&P" puts the sheet name left and the page number right. */
+  header?: string;
 }
 
 /** Width of one column, in characters of the default font (Excel's own unit). */
@@ -152,8 +191,16 @@ export interface ChartSeries {
   dashed?: boolean;
 }
 
+/**
+ * "waterfall": stacked columns standing on an invisible base series (`base`),
+ * the form every Excel since 2007 and LibreOffice draw; each series is one
+ * kind of step (increase, decrease, total) and its cells are 0 or blank where
+ * a column is of another kind.
+ */
+export type ChartType = "line" | "column" | "bar" | "waterfall";
+
 export interface ChartPlan {
-  type: "line" | "column" | "bar";
+  type: ChartType;
   title: string;
   /** The category (x-axis) labels, a single row or column. */
   categories: string;
@@ -162,6 +209,8 @@ export interface ChartPlan {
   anchor: { from: string; to: string };
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Waterfall only: the invisible series each column stands on (the running level before the step). */
+  base?: string;
 }
 
 /** An in-cell drop-down list. */
@@ -197,6 +246,12 @@ export interface SheetPlan {
   /** Rows at the top and columns at the left that stay in view. */
   freeze?: { rows: number; columns: number };
   tabColor?: string;
+  /** Rows whose height the plan sets (wrapped text, larger fonts); others keep the default. */
+  rowHeights?: RowHeight[];
+  /** Ranges merged into one cell ("A6:F6"): notes wrapped within their block's width. */
+  merges?: string[];
+  /** Print setup (the renderer's default, landscape and one page wide, when absent). */
+  print?: PrintSetup;
 }
 
 export interface WorkbookPlan {
@@ -329,7 +384,15 @@ export function validatePlan(plan: WorkbookPlan): void {
       for (const other of rects) if (rectsOverlap(rect, other)) problems.push(`${where}: the block at ${block.at} overlaps another block.`);
       rects.push(rect);
       if (!block.text) checkFormulas(problems, sheet, block, keys, definedNames);
+      if (block.cached) checkCached(problems, where, block);
     }
+    for (const m of sheet.merges ?? []) checkRange(problems, sheet, m, "a merge");
+    for (const h of sheet.rowHeights ?? []) {
+      if (!(Number.isInteger(h.row) && h.row >= 1 && h.row <= MAX_ROWS) || !(h.height > 0 && h.height <= 409)) {
+        problems.push(`${where}: row ${h.row} has the height ${h.height} (rows are 1 to ${MAX_ROWS}, heights above 0 and at most 409 points).`);
+      }
+    }
+    if (sheet.print?.area) checkRange(problems, sheet, sheet.print.area, "the print area");
     for (const f of sheet.formats) checkRange(problems, sheet, f.range, "a format");
     for (const cf of sheet.conditionalFormats) checkRange(problems, sheet, cf.range, "a conditional format");
     for (const v of sheet.validations) checkRange(problems, sheet, v.range, "a list validation");
@@ -342,6 +405,8 @@ export function validatePlan(plan: WorkbookPlan): void {
         checkRange(problems, sheet, r, `chart "${chart.title}"`);
       }
       if (chart.series.length === 0) problems.push(`${where}: chart "${chart.title}" has no series.`);
+      if (chart.type === "waterfall" && !chart.base) problems.push(`${where}: waterfall chart "${chart.title}" needs its base series.`);
+      if (chart.base) checkRange(problems, sheet, chart.base, `chart "${chart.title}"`);
     }
     for (const table of sheet.tables) {
       const why = invalidTableName(table.name);
@@ -368,6 +433,23 @@ export function validatePlan(plan: WorkbookPlan): void {
     }
   }
   if (problems.length > 0) throw new Error(`The workbook plan "${plan.title}" is not valid:\n- ${problems.join("\n- ")}`);
+}
+
+function checkCached(problems: string[], where: string, block: CellBlock): void {
+  const cached = block.cached!;
+  if (block.text) problems.push(`${where}: the text block at ${block.at} carries cached values.`);
+  if (cached.length !== block.rows.length || cached.some((row, i) => row.length !== block.rows[i].length)) {
+    problems.push(`${where}: the cached values of the block at ${block.at} do not have the shape of its cells.`);
+    return;
+  }
+  const stray = block.rows.some((row, i) => row.some((v, j) => !isFormula(v) && cached[i][j] !== null));
+  if (stray) problems.push(`${where}: the block at ${block.at} caches a value for a cell that is not a formula.`);
+}
+
+/** The value cached for the formula at (i, j) of a block, or undefined when the block carries none for it. */
+export function cachedAt(block: CellBlock, i: number, j: number): CachedValue | undefined {
+  const v = block.cached?.[i]?.[j];
+  return v === null ? undefined : v;
 }
 
 function checkRange(problems: string[], sheet: SheetPlan, range: string, what: string): boolean {

@@ -19,10 +19,16 @@ export const FORMATS = {
   dateTime: "yyyy-mm-dd hh:mm",
 } as const;
 
-/** A currency format with `symbol` before the number: currencyFormat("$", 0) -> "$"#,##0. */
-export function currencyFormat(symbol = "$", decimals = 2): string {
-  const quoted = `"${symbol.replace(/"/g, "")}"`;
-  return decimals > 0 ? `${quoted}#,##0.${"0".repeat(decimals)}` : `${quoted}#,##0`;
+/**
+ * A currency format: currencyFormat("$", 0) -> "$"#,##0; with `place` "after"
+ * the symbol follows the number as Spanish readers write euros:
+ * currencyFormat("€", 0, "after") -> #,##0 "€". No symbol: a plain number.
+ */
+export function currencyFormat(symbol = "$", decimals = 2, place: "before" | "after" = "before"): string {
+  const number = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+  const clean = symbol.replace(/"/g, "");
+  if (!clean) return number;
+  return place === "after" ? `${number} "${clean}"` : `"${clean}"${number}`;
 }
 
 export const COLORS = {
@@ -41,6 +47,37 @@ export const COLORS = {
   scaleHigh: "#63BE7B",
   series: ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"],
 } as const;
+
+/**
+ * Colours of chart series, in the order a chart takes them: Tableau 10's
+ * categorical colours without its grey, chosen so that any two differ by a
+ * CIE76 colour difference of at least 34 (Excel's default blues #4472C4 and
+ * #5B9BD5 differ by 23, too little to tell two lines apart).
+ */
+export const PALETTE = ["#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#EDC948", "#76B7B2", "#9C755F"] as const;
+
+/** Below this CIE76 difference two series colours count as the same to a reader. */
+export const MIN_SERIES_COLOR_DIFFERENCE = 25;
+
+/** CIE L*a*b* of an sRGB "#RRGGBB" colour (D65 white). */
+function lab(color: string): [number, number, number] {
+  const n = parseInt(color.replace("#", ""), 16);
+  const [r, g, b] = [n >> 16, (n >> 8) & 255, n & 255].map((v) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
+  const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
+  const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
+  const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+/** The CIE76 difference of two colours (ΔE*ab: about 2.3 is the smallest a person notices side by side). */
+export function colorDifference(a: string, b: string): number {
+  const p = lab(a), q = lab(b);
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
 
 export const GOOD: ConditionalStyle = { ...COLORS.good };
 export const NEUTRAL: ConditionalStyle = { ...COLORS.neutral };

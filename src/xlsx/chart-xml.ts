@@ -6,11 +6,19 @@
  * they open the file). Element order follows the ECMA-376 schema, which Excel
  * enforces.
  *
+ * A waterfall is a stacked column chart whose first series, the base, has no
+ * fill, no line and no legend entry: the form every Excel since 2007 and
+ * LibreOffice draw (Excel 2016's own waterfall type is unknown to both older
+ * Excel and LibreOffice). Blank cells and, in Excel 2016 and later, #N/A
+ * cells are gaps in a line (dispBlanksAs "gap" and the c16r3 option "show
+ * #N/A as an empty cell").
+ *
  * Reference: ECMA-376 Part 1, 21.2 (DrawingML charts) and 20.5
  * (SpreadsheetML drawing, xdr:twoCellAnchor).
  */
 import { columnLetter, parseRect } from "../workbook/a1";
-import { ChartPlan } from "../workbook/plan";
+import { ChartPlan, ChartSeries } from "../workbook/plan";
+import { PALETTE } from "../workbook/styles";
 
 export function xmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -48,20 +56,38 @@ export interface ChartXmlInput {
   valueFormat?: string;
 }
 
+/** The colour of series i: its own, else the palette's i-th. */
+export function seriesColor(series: ChartSeries, i: number): string {
+  return series.color ?? PALETTE[i % PALETTE.length];
+}
+
+/** Excel 2016+: draw #N/A cells as empty cells (with dispBlanksAs "gap": a gap in a line). */
+const NA_AS_BLANK =
+  `<c:extLst><c:ext uri="{56B9EC1D-385E-4148-901F-78D8002777C0}" xmlns:c16r3="http://schemas.microsoft.com/office/drawing/2017/03/chart">` +
+  `<c16r3:dataDisplayOptions16><c16r3:dispNaAsBlank val="1"/></c16r3:dataDisplayOptions16></c:ext></c:extLst>`;
+
 /** The chart part (xl/charts/chartN.xml). */
 export function chartXml({ chart, quotedSheet, textCategories, categoryFormat, valueFormat }: ChartXmlInput): string {
   const numFmt = (code?: string) =>
     code ? `<c:numFmt formatCode="${xmlEscape(code)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
   const isLine = chart.type === "line";
+  const waterfall = chart.type === "waterfall";
   const cat = textCategories
     ? `<c:cat><c:strRef><c:f>${xmlEscape(absoluteRef(quotedSheet, chart.categories))}</c:f></c:strRef></c:cat>`
     : `<c:cat><c:numRef><c:f>${xmlEscape(absoluteRef(quotedSheet, chart.categories))}</c:f></c:numRef></c:cat>`;
-  const series = chart.series
-    .map((s, i) => {
-      const color = (s.color ?? DEFAULT_COLORS[i % DEFAULT_COLORS.length]).replace("#", "").toUpperCase();
-      const spPr = isLine
-        ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${s.dashed ? `<a:prstDash val="dash"/>` : ""}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
-        : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
+  // A waterfall's base comes first (it is drawn at the bottom of each stack), invisible.
+  const all: { s: ChartSeries; color: string | null }[] = [
+    ...(waterfall ? [{ s: { name: "Base", values: chart.base! }, color: null }] : []),
+    ...chart.series.map((s, i) => ({ s, color: seriesColor(s, i).replace("#", "").toUpperCase() })),
+  ];
+  const series = all
+    .map(({ s, color }, i) => {
+      const spPr =
+        color === null
+          ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`
+          : isLine
+            ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${s.dashed ? `<a:prstDash val="dash"/>` : ""}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
+            : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
       const val = `<c:val><c:numRef><c:f>${xmlEscape(absoluteRef(quotedSheet, s.values))}</c:f></c:numRef></c:val>`;
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
@@ -76,7 +102,9 @@ export function chartXml({ chart, quotedSheet, textCategories, categoryFormat, v
   const axes = `<c:axId val="500000001"/><c:axId val="500000002"/>`;
   const plot = isLine
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
-    : `<c:barChart><c:barDir val="${chart.type === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axes}</c:barChart>`;
+    : waterfall
+      ? `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series}<c:gapWidth val="50"/><c:overlap val="100"/>${axes}</c:barChart>`
+      : `<c:barChart><c:barDir val="${chart.type === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axes}</c:barChart>`;
   // For a bar chart (horizontal) the category axis is on the left and the value axis at the bottom.
   const catPos = chart.type === "bar" ? "l" : "b";
   const valPos = chart.type === "bar" ? "b" : "l";
@@ -92,19 +120,20 @@ export function chartXml({ chart, quotedSheet, textCategories, categoryFormat, v
     `${numFmt(valueFormat)}<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/>` +
     `<c:crossBetween val="between"/></c:valAx>`;
+  // The base has no legend entry: CT_Legend is legendPos, legendEntry*, layout, overlay.
+  const hideBase = waterfall ? `<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>` : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart>${title(chart.title, 1400)}<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
+    `<c:legend><c:legendPos val="b"/>${hideBase}<c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    NA_AS_BLANK +
     `</c:chartSpace>`
   );
 }
-
-const DEFAULT_COLORS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"];
 
 /** One anchored chart of a drawing: which chart relationship and which cells it covers. */
 export interface DrawingAnchor {

@@ -5,14 +5,29 @@
  * Tables, conditional formats and list validations. Two things it cannot
  * write are added to the package afterwards (package-parts.ts): defined names
  * scoped to a sheet or carrying a comment, and charts (DrawingML parts).
- * Formulas are stored without cached results and the file asks Excel to
- * recalculate on load (fullCalcOnLoad); functions newer than Excel 2007 get
- * their "_xlfn." prefix.
+ * A formula is stored with the value the plan carries for it as its cached
+ * result (what previews and non-recalculating readers show); the file still
+ * asks Excel to recalculate on load (fullCalcOnLoad). Functions newer than
+ * Excel 2007 get their "_xlfn." prefix. Row heights, merged areas and the
+ * print setup (orientation, fit to pages wide, page header, print titles and
+ * area) are written when the plan sets them.
  */
 import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { parseRect } from "../workbook/a1";
-import { CellFormat, ColorStop, ConditionalFormatPlan, ConditionalStyle, isFormula, WorkbookPlan, blockRect, cellAt } from "../workbook/plan";
+import { rangeName } from "../workbook/a1";
+import {
+  blockRect,
+  CachedValue,
+  cachedAt,
+  cellAt,
+  CellFormat,
+  ColorStop,
+  ConditionalFormatPlan,
+  ConditionalStyle,
+  isFormula,
+  WorkbookPlan,
+} from "../workbook/plan";
 import { resolvePlans, ResolvedSheet, ResolvedWorkbook } from "../workbook/resolve";
 import { chartXml } from "./chart-xml";
 import { withFuturePrefixes } from "./future-functions";
@@ -56,12 +71,15 @@ export async function writePlanToBuffer(plans: WorkbookPlan | WorkbookPlan[]): P
       })),
     }));
   const buffer = await patchPackage(raw, {
-    names: resolved.names.map((n) => ({
-      name: n.name,
-      reference: n.reference,
-      comment: n.comment,
-      sheetName: n.scope === "sheet" ? n.sheetName : undefined,
-    })),
+    names: [
+      ...resolved.names.map((n) => ({
+        name: n.name,
+        reference: n.reference,
+        comment: n.comment,
+        sheetName: n.scope === "sheet" ? n.sheetName : undefined,
+      })),
+      ...resolved.sheets.flatMap(printNames),
+    ],
     charts,
   });
   return { buffer, resolved, charts: charts.reduce((n, s) => n + s.charts.length, 0) };
@@ -74,16 +92,43 @@ export async function writePlanToFile(plans: WorkbookPlan | WorkbookPlan[], path
   return rest;
 }
 
+/** The print titles and print area of a sheet, as the sheet-scoped names Excel reads them from. */
+function printNames(s: ResolvedSheet): { name: string; reference: string; sheetName: string }[] {
+  const print = s.plan.print;
+  if (!print) return [];
+  const out: { name: string; reference: string; sheetName: string }[] = [];
+  if (print.titleRows) out.push({ name: "_xlnm.Print_Titles", reference: `${s.quoted}!$${print.titleRows.first}:$${print.titleRows.last}`, sheetName: s.name });
+  if (print.area) out.push({ name: "_xlnm.Print_Area", reference: `${s.quoted}!${rangeName(...cornerOf(print.area), true)}`, sheetName: s.name });
+  return out;
+}
+
+function cornerOf(range: string): [number, number, number, number] {
+  const r = parseRect(range);
+  return [r.row, r.column, r.lastRow - r.row + 1, r.lastColumn - r.column + 1];
+}
+
+/** A cached value as ExcelJS stores a formula's result. */
+function resultOf(v: CachedValue): ExcelJS.CellFormulaValue["result"] {
+  return typeof v === "object" ? ({ error: v.error } as ExcelJS.CellErrorValue) : v;
+}
+
 function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWorkbook): void {
   const plan = s.plan;
+  const print = plan.print;
   const ws = wb.addWorksheet(s.name, {
     views: plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)
       ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
       : [{}],
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
-    // Printed, a sheet is landscape and as wide as the page (as many pages tall as it needs):
-    // the tables are wider than a portrait page.
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // Without a print setup in the plan, a sheet prints landscape and as wide as the page
+    // (as many pages tall as it needs): the tables are wider than a portrait page.
+    pageSetup: {
+      orientation: print?.orientation ?? "landscape",
+      fitToPage: true,
+      fitToWidth: print?.fitToPagesWide ?? 1,
+      fitToHeight: 0,
+    },
+    ...(print?.header ? { headerFooter: { oddHeader: print.header } as ExcelJS.HeaderFooter } : {}),
   });
   const formula = (f: string) => withFuturePrefixes(s.resolveFormula(f).slice(1));
 
@@ -93,12 +138,20 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
       const wsRow = ws.getRow(rect.row + i);
       row.forEach((v, j) => {
         if (v === "") return;
-        wsRow.getCell(rect.column + j).value = isFormula(v, !!block.text) ? { formula: formula(v) } : v;
+        if (!isFormula(v, !!block.text)) {
+          wsRow.getCell(rect.column + j).value = v;
+          return;
+        }
+        const cached = cachedAt(block, i, j);
+        wsRow.getCell(rect.column + j).value =
+          cached === undefined ? { formula: formula(v) } : ({ formula: formula(v), result: resultOf(cached) } as ExcelJS.CellFormulaValue);
       });
     });
   }
   for (const f of plan.formats) applyFormat(ws, f);
   for (const w of plan.columnWidths) ws.getColumn(w.column).width = w.width;
+  for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  for (const m of plan.merges ?? []) ws.mergeCells(m);
 
   for (const t of resolved.tables.filter((x) => x.sheetName === s.name)) {
     const rect = parseRect(t.range);

@@ -59,6 +59,10 @@ export class FakeSheetState {
   freeze: unknown = null;
   tabColor = "";
   columnWidths: Record<string, number> = {};
+  rowHeights: Record<string, number> = {};
+  merges: string[] = [];
+  /** Page layout as set: orientation, zoom, header sections, print titles and area. */
+  print: Record<string, unknown> = {};
   constructor(public name: string) {}
 }
 
@@ -236,11 +240,33 @@ class FakeWorksheet {
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
   readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
   readonly freezePanes: Record<string, (x: any) => void>;
+  readonly pageLayout: Record<string, any>;
   constructor(
     readonly fake: FakeExcel,
     readonly name: string,
   ) {
     const state = () => fake.sheet(name);
+    const printSetting = (key: string) => (value: unknown) =>
+      fake.enqueue(`pageLayout.${key}`, name, [value], () => (state().print[key] = value));
+    const header = new Proxy({} as Record<string, unknown>, {
+      set: (_t, key, value) => {
+        printSetting(String(key))(value);
+        return true;
+      },
+    });
+    this.pageLayout = new Proxy(
+      {
+        headersFooters: { defaultForAllPages: header },
+        setPrintTitleRows: printSetting("printTitleRows"),
+        setPrintArea: printSetting("printArea"),
+      } as Record<string, any>,
+      {
+        set: (_t, key, value) => {
+          printSetting(String(key))(value);
+          return true;
+        },
+      },
+    );
     this.names = {
       add: (n, range, comment) =>
         fake.enqueue("worksheet.names.add", name, [n, range.address, comment], () =>
@@ -304,6 +330,8 @@ class FakeRange {
         set: (_t, key, value) => {
           if (key === "columnWidth") {
             fake.enqueue("range.format.columnWidth", sheet.name, [address, value], () => (fake.sheet(sheet.name).columnWidths[address] = value));
+          } else if (key === "rowHeight") {
+            fake.enqueue("range.format.rowHeight", sheet.name, [address, value], () => (fake.sheet(sheet.name).rowHeights[address] = value));
           } else base[key as string] = value;
           return true;
         },
@@ -335,6 +363,9 @@ class FakeRange {
         fake.enqueue("dataValidation.rule", sheet.name, [address, rule], () => fake.sheet(sheet.name).validations.push({ range: address, rule }));
       },
     };
+  }
+  merge(across = false): void {
+    this.fake.enqueue("range.merge", this.sheet.name, [this.address, across], () => this.fake.sheet(this.sheet.name).merges.push(this.address));
   }
   set values(rows: Cell[][]) {
     this.write("range.values", rows);
@@ -383,6 +414,9 @@ interface FakeSeries {
   xValues?: string;
   color?: string;
   lineStyle?: string;
+  /** True once its fill was cleared (a waterfall's invisible base). */
+  noFill?: boolean;
+  gapWidth?: number;
 }
 
 class FakeChart {
@@ -392,6 +426,10 @@ class FakeChart {
   readonly seriesList: FakeSeries[] = [];
   readonly series: { getItemAt: (i: number) => any; add: (name: string) => any };
   position: [string, string] | null = null;
+  /** What displayBlanksAs was set to (at the sync that ran it). */
+  blanksAs: string | null = null;
+  /** Legend entries set invisible, by index. */
+  hiddenLegendEntries: number[] = [];
   constructor(
     readonly fake: FakeExcel,
     readonly sheet: string,
@@ -399,7 +437,18 @@ class FakeChart {
     firstValues: string,
   ) {
     this.title = recorder(fake, sheet, "chart.title");
-    this.legend = recorder(fake, sheet, "chart.legend");
+    const legendEntries = {
+      getItemAt: (i: number) => ({
+        set visible(v: boolean) {
+          fake.enqueue("chart.legend.legendEntry.visible", sheet, [i, v], () => {
+            if (!v) chart.hiddenLegendEntries.push(i);
+          });
+        },
+      }),
+    };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- used by the plain objects above
+    const chart = this;
+    this.legend = recorder(fake, sheet, "chart.legend", { legendEntries } as Record<string, unknown>);
     this.axes = {
       categoryAxis: { title: recorder(fake, sheet, "chart.categoryAxis.title") },
       valueAxis: { title: recorder(fake, sheet, "chart.valueAxis.title") },
@@ -410,9 +459,15 @@ class FakeChart {
       },
       setValues: (r: FakeRange) => fake.enqueue("chart.series.setValues", sheet, [r.address], () => (s.values = r.address)),
       setXAxisValues: (r: FakeRange) => fake.enqueue("chart.series.setXAxisValues", sheet, [r.address], () => (s.xValues = r.address)),
+      set gapWidth(w: number) {
+        fake.enqueue("chart.series.gapWidth", sheet, [w], () => (s.gapWidth = w));
+      },
       format: {
         line: recorder(fake, sheet, "chart.series.line", s as Record<string, unknown>),
-        fill: { setSolidColor: (c: string) => fake.enqueue("chart.series.fill", sheet, [c], () => (s.color = c)) },
+        fill: {
+          setSolidColor: (c: string) => fake.enqueue("chart.series.fill", sheet, [c], () => (s.color = c)),
+          clear: () => fake.enqueue("chart.series.fill.clear", sheet, [], () => (s.noFill = true)),
+        },
       },
     });
     this.seriesList.push({ values: firstValues });
@@ -425,6 +480,9 @@ class FakeChart {
         return seriesProxy(s);
       },
     };
+  }
+  set displayBlanksAs(v: string) {
+    this.fake.enqueue("chart.displayBlanksAs", this.sheet, [v], () => (this.blanksAs = v));
   }
   setPosition(from: string, to: string): void {
     this.fake.enqueue("chart.setPosition", this.sheet, [from, to], () => (this.position = [from, to]));
