@@ -8,7 +8,7 @@
  * grouping the plan cannot avoid.
  */
 import { cohortTable } from "../src/metrics/cohort";
-import { cohortRetentionTemplate } from "../src/templates/cohort-retention";
+import { cohortRetentionTemplate } from "../src/templates/cohort-retention/descriptor";
 import type { BuildInput } from "../src/templates/registry-types";
 import { sampleTransactionLog } from "../src/templates/sample-transactions";
 import { cellCount } from "../src/workbook/plan";
@@ -35,6 +35,7 @@ async function main() {
     sourceLabel: `Sheet1!A1:C${r.length + 1}`,
     builtAt: new Date("2025-01-15T09:30:00Z"),
     language: "en",
+    surface: "taskpane",
   });
 
   const plan = cohortRetentionTemplate.build(input(rows));

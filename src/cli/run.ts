@@ -16,6 +16,7 @@ import { writeDemo } from "./demo";
 import { headlineTable, listLines, reportLines } from "./format";
 import { describeMapping, mappingFor, missingColumnsMessage } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
+import { COMMON } from "../templates/shared/strings";
 
 export interface CliContext {
   out(line: string): void;
@@ -93,7 +94,7 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   let rows: unknown[][] = [];
   let mapping: BuildInput["mapping"] = {};
   let lines: number[] = [];
-  let sourceLabel = "options given to cxm";
+  let sourceLabel = COMMON[language].optionsSource;
   const fileLabel = command.input ?? "";
 
   if (command.input !== undefined) {
@@ -121,7 +122,7 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
     if (command.map.length > 0) throw new UsageError("--map needs --input: it names the file's columns.");
   }
 
-  const input: BuildInput = { rows, mapping, options: optionsFor(t, command.options, language), sourceLabel, builtAt: cx.now(), language };
+  const input: BuildInput = { rows, mapping, options: optionsFor(t, command.options, language), sourceLabel, builtAt: cx.now(), language, surface: "cli" };
   const report = t.validate(input);
   const problems = report.blocking.length > 0 || report.problems.length > 0;
   if (problems) reportLines(report, language, fileLabel || t.id, lines).forEach((l) => cx.err(l));

@@ -6,6 +6,7 @@
 import { autoMap } from "../taskpane/mapping";
 import { numberOf } from "../templates/cells";
 import type { BuildInput, ColumnSpec, Language, TemplateDescriptor } from "../templates/registry-types";
+import { COMMON } from "../templates/shared/strings";
 import { UsageError } from "./args";
 
 /** The columns a file is read through: the template's columns, or its optional input table's. */
@@ -50,15 +51,16 @@ export function optionsFor(t: TemplateDescriptor, given: [string, string][], lan
 
 /** The BuildInput for a template's built-in sample: the sample's rows mapped by their own headers, options at their defaults. */
 export function sampleInput(t: TemplateDescriptor, language: Language, builtAt: Date): BuildInput {
-  const [header = [], ...rows] = t.sample();
+  const [header = [], ...rows] = t.sample(language);
   const columns = inputColumnsOf(t);
   return {
     rows: columns.length > 0 ? rows : [],
     mapping: autoMap(columns, header),
     options: defaultOptions(t),
-    sourceLabel: "built-in sample data (seeded generator)",
+    sourceLabel: COMMON[language].sampleSource,
     builtAt,
     language,
+    surface: "cli",
   };
 }
 

@@ -260,6 +260,7 @@ function sheetOf(sheets: Map<string, Excel.Worksheet>, name: string): Excel.Work
 }
 
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const VALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
 function applyFormat(range: Excel.Range, f: CellFormat): void {
   // A 1×1 array applies one number format to the whole range (one small request, whatever its size).
@@ -272,6 +273,7 @@ function applyFormat(range: Excel.Range, f: CellFormat): void {
   if (f.fill !== undefined) range.format.fill.color = f.fill;
   if (f.horizontalAlignment !== undefined) range.format.horizontalAlignment = ALIGN[f.horizontalAlignment];
   if (f.wrapText !== undefined) range.format.wrapText = f.wrapText;
+  if (f.verticalAlignment !== undefined) range.format.verticalAlignment = VALIGN[f.verticalAlignment];
   if (f.bottomBorder !== undefined) {
     const edges: Excel.BorderIndex[] = ["EdgeBottom" as Excel.BorderIndex];
     const r = parseRect(f.range);

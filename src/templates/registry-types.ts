@@ -8,6 +8,9 @@
 import type { WorkbookPlan } from "../workbook/plan";
 
 export type Language = "en" | "es";
+
+/** Where a build runs: the sheets point the reader to that surface's report of left-out rows. */
+export type Surface = "taskpane" | "cli";
 export type Localized = Record<Language, string>;
 
 export type ColumnKind = "id" | "date" | "number" | "text" | "score";
@@ -64,6 +67,8 @@ export interface BuildInput {
   /** When the build ran (stated on the sheets); injected so builds are reproducible in tests. */
   builtAt: Date;
   language: Language;
+  /** Which surface builds: the task pane or the cxm command line (the sheets say where the left-out rows are listed). */
+  surface: Surface;
 }
 
 /**
@@ -93,8 +98,8 @@ export interface TemplateDescriptor {
   validate(input: BuildInput): ValidationReport;
   /** Builds from the rows that passed validation (bad rows are left out). */
   build(input: BuildInput): WorkbookPlan;
-  /** Sample source data: a header row then data rows, for "Insert sample data". */
-  sample(): unknown[][];
+  /** Sample source data: a header row (in `language`, for templates that localize it) then data rows, for "Insert sample data". */
+  sample(language?: Language): unknown[][];
   /**
    * Columns of an optional table of inputs, for templates with no `columns`
    * that can still read a list from a file (the KPI scorecard's KPIs from a

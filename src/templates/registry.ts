@@ -3,7 +3,7 @@
  * are listed: from raw data first (cohorts, segments, MRR), then the models
  * built from inputs, then the survey and KPI views, then predictive CLV.
  */
-import { cohortRetentionTemplate } from "./cohort-retention";
+import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
 import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
 import { kpiScorecardDescriptor } from "./kpi-scorecard.descriptor";
 import { ltvCacDescriptor } from "./ltv-cac.descriptor";

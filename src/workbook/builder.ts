@@ -50,6 +50,8 @@ export function chartBlock(key: string, chart: (w: BlockWriter) => Omit<ChartPla
 export const MIN_COLUMN_WIDTH = 5;
 export const MAX_COLUMN_WIDTH = 60;
 export const MAX_HEADER_LINES = 3;
+/** Wrapped headers up to this wide (about 12 characters: "Month 12", "Customers") keep one line. */
+export const ONE_LINE_HEADER_PX = 84;
 /** Heading lines wrap within at least this many pixels, even above a narrow sheet. */
 const MIN_HEADING_PX = 560;
 /** Wider content than this prints landscape (a portrait A4 or Letter page holds about 660 px at 100%). */
@@ -151,7 +153,7 @@ export class SheetBuilder {
       const { spec, body } = p;
       const zone = (row: number, look: Look, text: string) => {
         this.write(row, body.column, [[text]]);
-        this.format(rangeName(row, body.column), { ...look, wrapText: true });
+        this.format(rangeName(row, body.column), { ...look, wrapText: true, verticalAlignment: "top" });
         this.wrapZones.push({ row, column: body.column, lastRow: row, lastColumn: body.lastColumn });
       };
       if (p.titleRow !== undefined) zone(p.titleRow, LOOKS.sectionTitle, spec.title!);
@@ -293,7 +295,9 @@ export class SheetBuilder {
     for (const cell of shownCells(sheet, looks)) {
       if (cell.text === "" || fixed.has(cell.column) || geometry.inMerge(cell.row, cell.column)) continue;
       if (this.hasHeading && cell.column === 1 && (cell.row === 1 || this.headingRows.includes(cell.row))) continue;
-      const px = cell.look.wrap ? Math.max(widestWordPx(cell.text, cell.look), shownWidthPx(cell) / MAX_HEADER_LINES) : shownWidthPx(cell);
+      // A short wrapped header stays on one line; a long one takes up to MAX_HEADER_LINES.
+      const width = shownWidthPx(cell);
+      const px = !cell.look.wrap || width <= ONE_LINE_HEADER_PX ? width : Math.max(widestWordPx(cell.text, cell.look), width / MAX_HEADER_LINES);
       need.set(cell.column, Math.max(need.get(cell.column) ?? 0, px));
     }
     for (const [column, px] of [...need].sort((a, b) => a[0] - b[0])) {
@@ -306,7 +310,7 @@ export class SheetBuilder {
     while (geometry.roomPx(1, span) < MIN_HEADING_PX) span++;
     for (const row of this.hasHeading ? [1, ...this.headingRows] : []) {
       sheet.merges.push(rangeName(row, 1, 1, span));
-      sheet.formats.push({ range: rangeName(row, 1), wrapText: true });
+      sheet.formats.push({ range: rangeName(row, 1), wrapText: true, verticalAlignment: "top" });
     }
 
     // Row heights for wrapped text and larger fonts.

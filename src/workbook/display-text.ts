@@ -28,9 +28,9 @@ const WIDEST_MONTH = { mmm: "Sept.", mmmm: "September" } as const;
 
 function dateText(format: string): string {
   // The widest text each part can show; digits are all one width.
-  // Literals are set aside first, so their letters are not read as codes.
+  // Literals are set aside first as {n} (braces are not format codes), so their letters are not read as codes.
   const literals: string[] = [];
-  const keep = (text: string) => `\u0000${literals.push(text) - 1}\u0000`;
+  const keep = (text: string) => `{${literals.push(text) - 1}}`;
   return format
     .replace(/"([^"]*)"/g, (_, q: string) => keep(q))
     .replace(/\\(.)/g, (_, c: string) => keep(c))
@@ -40,7 +40,7 @@ function dateText(format: string): string {
     .replace(/yyyy/gi, "0000")
     .replace(/yy|mm|dd|hh|ss/gi, "00")
     .replace(/[ymdhs]/gi, "00")
-    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => literals[Number(i)]);
+    .replace(/\{(\d+)\}/g, (_, i: string) => literals[Number(i)]);
 }
 
 function numberText(x: number, format: string): string {

@@ -74,6 +74,8 @@ export interface CellFormat {
   fontColor?: string;
   fill?: string;
   horizontalAlignment?: "left" | "center" | "right";
+  /** Where text sits in a tall row (Excel's default is the bottom). */
+  verticalAlignment?: "top" | "center" | "bottom";
   wrapText?: boolean;
   /** Colour of a thin line under every cell of the range. */
   bottomBorder?: string;

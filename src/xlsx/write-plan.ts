@@ -202,6 +202,9 @@ function argb(color: string): string {
   return `FF${color.replace("#", "").toUpperCase()}`;
 }
 
+/** Excel's default font, as ExcelJS writes it for the workbook's normal style. */
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2, scheme: "minor" };
+
 function applyFormat(ws: ExcelJS.Worksheet, f: CellFormat): void {
   const rect = parseRect(f.range);
   const font: Partial<ExcelJS.Font> = {};
@@ -216,12 +219,15 @@ function applyFormat(ws: ExcelJS.Worksheet, f: CellFormat): void {
       const cell = row.getCell(c);
       if (f.numberFormat !== undefined) cell.numFmt = f.numberFormat;
       // Fresh objects per cell: ExcelJS may share style objects between cells.
-      if (hasFont) cell.font = { ...(cell.font ?? {}), ...font };
+      // A font without a name is not the workbook's default to every reader: LibreOffice falls back
+      // to a serif face. Every font written names Calibri 11 unless the plan says otherwise.
+      if (hasFont) cell.font = { ...DEFAULT_FONT, ...(cell.font ?? {}), ...font };
       if (f.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
-      if (f.horizontalAlignment !== undefined || f.wrapText !== undefined) {
+      if (f.horizontalAlignment !== undefined || f.wrapText !== undefined || f.verticalAlignment !== undefined) {
         cell.alignment = {
           ...(cell.alignment ?? {}),
           ...(f.horizontalAlignment ? { horizontal: f.horizontalAlignment } : {}),
+          ...(f.verticalAlignment ? { vertical: f.verticalAlignment === "center" ? "middle" : f.verticalAlignment } : {}),
           ...(f.wrapText !== undefined ? { wrapText: f.wrapText } : {}),
         };
       }

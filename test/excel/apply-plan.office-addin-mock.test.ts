@@ -13,7 +13,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { applyPlanInContext } from "../../src/excel/apply-plan";
-import { cohortRetentionTemplate } from "../../src/templates/cohort-retention";
+import { cohortRetentionTemplate } from "../../src/templates/cohort-retention/descriptor";
 import type { BuildInput } from "../../src/templates/registry-types";
 
 /** Accepts any property read, write or call on a new sheet and counts the calls by path. */
@@ -71,6 +71,7 @@ function transactions(customers: number): BuildInput {
     options: { period: "month", measure: "both" },
     sourceLabel: "Sheet1!A1:C" + (rows.length + 1),
     builtAt: new Date("2025-01-15T09:30:00Z"),
+    surface: "taskpane",
     language: "en",
   };
 }

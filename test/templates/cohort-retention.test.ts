@@ -1,12 +1,24 @@
+/**
+ * Cohort retention (src/templates/cohort-retention/): every cell of the
+ * built sheet against the metrics core (src/metrics/cohort.ts, whose
+ * definitions cite Amplitude's and ChartMogul's cohort retention), the
+ * options, validation, the Spanish build, and both renderers. Checks every
+ * v2 template shares (language, layout, cached values, LibreOffice) live in
+ * test/templates/v2/.
+ */
 import ExcelJS from "exceljs";
 import { applyPlanInContext } from "../../src/excel/apply-plan";
 import { CohortPeriod, cohortTable, CohortTable } from "../../src/metrics/cohort";
 import { serialFromIso } from "../../src/metrics/dates";
-import { cohortRetention, cohortRetentionTemplate as T, pooledRetention } from "../../src/templates/cohort-retention";
+import { cohortAggregate, pooledRetention } from "../../src/templates/cohort-retention/aggregate";
+import { cohortRetentionParts, cohortRetentionTemplate as T } from "../../src/templates/cohort-retention/descriptor";
+import { cohortSample } from "../../src/templates/cohort-retention/sample";
+import { cohortSheets, CohortSheets, P0, SIZE } from "../../src/templates/cohort-retention/sheets";
+import { COHORT_STRINGS, CohortStrings } from "../../src/templates/cohort-retention/strings";
 import type { BuildInput, Language } from "../../src/templates/registry-types";
+import { TemplateInputError } from "../../src/templates/shared/errors";
 import { sampleTransactionLog, sampleTransactions } from "../../src/templates/sample-transactions";
 import { autoMap } from "../../src/taskpane/mapping";
-import { cellName, rangeName } from "../../src/workbook/a1";
 import { cellAt, validatePlan, valuesIn, WorkbookPlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
 import { FakeExcel } from "../support/excel-batch-fake";
@@ -16,8 +28,11 @@ const BUILT = new Date("2025-01-15T09:30:00Z");
 const HEADER = ["Customer", "Date", "Amount"];
 
 function input(rows: unknown[][], options: Record<string, string | number> = {}, language: Language = "en", header: unknown[] = HEADER): BuildInput {
-  return { rows, mapping: autoMap(T.columns, header), options, sourceLabel: "Sheet1!A1:C9", builtAt: BUILT, language };
+  return { rows, mapping: autoMap(T.columns, header), options, sourceLabel: "Sheet1!A1:C9", builtAt: BUILT, language, surface: "taskpane" };
 }
+
+/** The full build (plan, cells, placed blocks, aggregate). */
+const built = (i: BuildInput) => cohortRetentionParts.build(i);
 
 /** The triangles as the core computes them, from the same good rows. */
 function core(rows: unknown[][], period: CohortPeriod = "month") {
@@ -51,56 +66,64 @@ function pooled(table: CohortTable, k: number): number {
   return num / den;
 }
 
+/** The curve's column of a header (the curve's first row). */
+function curveColumn(b: CohortSheets, header: string): number {
+  const curve = b.at.curve;
+  const headers = valuesIn(b.plan.sheets[0], curve.range(0, 0, 1, curve.columns))[0];
+  const c = headers.indexOf(header);
+  if (c < 0) throw new Error(`The curve has no column "${header}" (it has ${headers.join(", ")}).`);
+  return c;
+}
+
 /** Compares every triangle, curve and summary cell of an evaluated build with the core on `rows`. */
-function expectMatchesCore(wb: EvaluatedWorkbook, layout: ReturnType<typeof cohortRetention>["layout"], rows: unknown[][], period: CohortPeriod, revenue = true) {
+function expectMatchesCore(wb: EvaluatedWorkbook, b: CohortSheets, rows: unknown[][], period: CohortPeriod, revenue = true, t: CohortStrings = COHORT_STRINGS.en) {
   const c = core(rows, period);
-  const P0 = layout.firstPeriodColumn;
-  expect(layout.cohorts).toEqual(c.counts.cohorts);
-  expect(layout.periods).toBe(c.counts.matrix[0].length);
-  const num = (row: number, col: number) => wb.number("cohorts", cellName(row, col));
-  const blank = (row: number, col: number) => expect(wb.value("cohorts", cellName(row, col))).toBeNull();
+  const { counts, customerShares, revenueShares } = b.at;
+  const num = (cell: string) => wb.number("cohorts", cell);
+  const S = c.counts.matrix[0].length;
+  expect(counts.rows).toBe(c.counts.cohorts.length + 1);
+  expect(counts.columns).toBe(P0 + S);
   c.counts.cohorts.forEach((cohort, i) => {
-    expect(num(layout.customerCountsRow! + i, 1)).toBe(cohort);
-    expect(num(layout.customerCountsRow! + i, 2)).toBe(c.counts.sizes[i]);
-    for (let k = 0; k < layout.periods; k++) {
+    expect(num(counts.cell(1 + i, 0))).toBe(cohort);
+    expect(num(counts.cell(1 + i, SIZE))).toBe(c.counts.sizes[i]);
+    for (let k = 0; k < S; k++) {
       const share = c.shares.matrix[i][k];
       if (share === null) {
-        blank(layout.customerCountsRow! + i, P0 + k);
-        expect(wb.value("cohorts", cellName(layout.customerSharesRow! + i, P0 + k))).toBeNull();
+        expect(wb.value("cohorts", counts.cell(1 + i, P0 + k))).toBeNull();
+        expect(wb.value("cohorts", customerShares.cell(1 + i, P0 + k))).toBeNull();
         continue;
       }
-      expect(num(layout.customerCountsRow! + i, P0 + k)).toBe(c.counts.matrix[i][k]);
-      expect(num(layout.customerSharesRow! + i, P0 + k)).toBeCloseTo(share, 12);
+      expect(num(counts.cell(1 + i, P0 + k))).toBe(c.counts.matrix[i][k]);
+      expect(num(customerShares.cell(1 + i, P0 + k))).toBeCloseTo(share, 12);
       if (!revenue) continue;
-      expect(num(layout.revenueRow! + i, P0 + k)).toBeCloseTo(c.revenue.matrix[i][k]!, 9);
+      expect(num(b.at.revenue.cell(1 + i, P0 + k))).toBeCloseTo(c.revenue.matrix[i][k]!, 9);
       const rs = c.revenueShares.matrix[i][k];
-      if (rs === null) expect(wb.value("cohorts", cellName(layout.revenueSharesRow! + i, P0 + k))).toBe("");
-      else expect(num(layout.revenueSharesRow! + i, P0 + k)).toBeCloseTo(rs, 12);
+      if (rs === null) expect(wb.value("cohorts", revenueShares.cell(1 + i, P0 + k))).toBe("");
+      else expect(num(revenueShares.cell(1 + i, P0 + k))).toBeCloseTo(rs, 12);
     }
   });
-  const cc = layout.curveColumns;
-  for (let k = 0; k < layout.periods; k++) {
-    const r = layout.curveRow + k;
-    expect(num(r, 1)).toBe(k);
-    expect(num(r, cc.cohortsObserved)).toBe(c.counts.observed.filter((o) => o > k).length);
-    expect(num(r, cc.customersAverage!)).toBeCloseTo(columnMean(c.shares, k)!, 12);
-    expect(num(r, cc.customersWeighted!)).toBeCloseTo(pooled(c.counts, k), 12);
+  const curve = b.at.curve;
+  for (let k = 0; k < S; k++) {
+    expect(num(curve.cell(1 + k, 0))).toBe(k);
+    expect(num(curve.cell(1 + k, 1))).toBe(c.counts.observed.filter((o) => o > k).length);
+    expect(num(curve.cell(1 + k, curveColumn(b, t.customersAverage)))).toBeCloseTo(columnMean(c.shares, k)!, 12);
+    expect(num(curve.cell(1 + k, curveColumn(b, t.customersPooled)))).toBeCloseTo(pooled(c.counts, k), 12);
     if (revenue) {
-      expect(num(r, cc.revenueAverage!)).toBeCloseTo(columnMean(c.revenueShares, k)!, 12);
-      expect(num(r, cc.revenueWeighted!)).toBeCloseTo(pooled(c.revenue, k), 12);
+      expect(num(curve.cell(1 + k, curveColumn(b, t.revenueAverage)))).toBeCloseTo(columnMean(c.revenueShares, k)!, 12);
+      expect(num(curve.cell(1 + k, curveColumn(b, t.revenuePooled)))).toBeCloseTo(pooled(c.revenue, k), 12);
     }
   }
-  expect(wb.number("cohorts", layout.summary.customers)).toBe(c.counts.sizes.reduce((a, b) => a + b, 0));
-  expect(wb.number("cohorts", layout.summary.cohorts)).toBe(c.counts.cohorts.length);
-  expect(wb.number("cohorts", layout.summary.transactions)).toBe(rows.length);
-  if (layout.periods > 1) expect(wb.number("cohorts", layout.summary.retention1!)).toBeCloseTo(pooled(c.counts, 1), 12);
+  expect(num(b.cells.customers)).toBe(c.counts.sizes.reduce((a, x) => a + x, 0));
+  expect(num(b.cells.cohorts)).toBe(c.counts.cohorts.length);
+  expect(num(b.cells.transactions)).toBe(rows.length);
+  if (S > 1) expect(num(b.cells.retention1!)).toBeCloseTo(pooled(c.counts, 1), 12);
 }
 
 describe("cohort retention on the seeded sample, through the descriptor", () => {
   const sample = T.sample();
   const rows = sample.slice(1);
-  const plan = T.build(input(rows));
-  const built = cohortRetention({ ids: rows.map((r) => r[0] as string), dates: rows.map((r) => r[1] as number), amounts: rows.map((r) => r[2] as number) }, { builtAt: BUILT });
+  const b = built(input(rows));
+  const plan = b.plan;
   const wb = evaluatePlan(plan);
 
   test("the sample maps automatically, passes validation and gives a valid one-sheet plan", () => {
@@ -115,31 +138,38 @@ describe("cohort retention on the seeded sample, through the descriptor", () => 
     expect(sheet.charts.map((c) => [c.type, c.series.length])).toEqual([["line", 4]]);
     // Two heatmaps: customer and revenue shares, from period 1 on.
     expect(sheet.conditionalFormats.map((c) => c.kind)).toEqual(["colorScale", "colorScale"]);
-    expect(sheet.conditionalFormats[0].range).toBe(rangeName(built.layout.customerSharesRow!, 4, built.layout.cohorts.length, built.layout.periods - 1));
+    expect(sheet.conditionalFormats[0].range).toBe(b.at.customerShares.range(1, P0 + 1, b.agg.customers.cohorts.length, b.agg.customers.matrix[0].length - 1));
   });
 
-  test("the build from rows equals the pure builder on the same columns", () => {
-    // Same cells, except the source line (the descriptor states the rows used).
-    expect(valuesIn(plan.sheets[0], "A3:T200")).toEqual(valuesIn(built.plan.sheets[0], "A3:T200"));
+  test("the blocks flow down the sheet, the chart beside the curve, each block under the one before", () => {
+    const { summary, curve, chart, customerShares, revenueShares, counts, revenue } = b.at;
+    const order = [summary, curve, customerShares, revenueShares, counts, revenue];
+    // Title and note above each body, one blank row between blocks.
+    for (let i = 1; i < order.length; i++) expect(order[i].rect.row).toBe(Math.max(order[i - 1].rect.lastRow, i === 2 ? chart.rect.lastRow : 0) + 4);
+    expect(chart.rect.row).toBe(curve.rect.row - 2); // tops aligned: the curve's title row
+    expect(chart.rect.column).toBe(curve.rect.lastColumn + 2);
+    expect(plan.sheets[0].charts[0].anchor).toEqual({ from: chart.cell(0, 0), to: chart.cell(chart.rows - 1, chart.columns - 1) });
   });
 
   test("every count, share, average and summary cell equals the metrics core (cohort.ts)", () => {
-    expectMatchesCore(wb, built.layout, rows, "month");
+    expectMatchesCore(wb, b, rows, "month");
   });
 
   test("no formula on the sheet evaluates to an error value", () => {
     expect(errorCells(wb, plan)).toEqual([]);
   });
 
-  test("counts are values, shares and averages are formulas over them", () => {
+  test("counts are values, shares and averages are formulas over them, each with its value", () => {
     const sheet = plan.sheets[0];
-    const L = built.layout;
-    expect(typeof cellAt(sheet, L.customerCountsRow!, 4)).toBe("number");
-    expect(cellAt(sheet, L.customerSharesRow!, 4)).toBe(`=D${L.customerCountsRow}/$B${L.customerSharesRow}`);
-    expect(cellAt(sheet, L.revenueSharesRow!, 4)).toBe(`=IF($B${L.revenueSharesRow}=0,"",D${L.revenueRow}/$B${L.revenueSharesRow})`);
-    const n = L.cohorts.length - 1; // cohorts observed one period on: all but the newest
-    expect(cellAt(sheet, L.curveRow + 1, L.curveColumns.customersWeighted!)).toBe(
-      `=SUM(D${L.customerCountsRow}:D${L.customerCountsRow! + n - 1})/SUM(B${L.customerCountsRow}:B${L.customerCountsRow! + n - 1})`,
+    const { counts, customerShares, revenueShares, revenue, curve } = b.at;
+    expect(typeof cellAt(sheet, counts.row(1), counts.column(P0 + 1))).toBe("number");
+    expect(cellAt(sheet, customerShares.row(1), customerShares.column(P0 + 1))).toBe(`=${counts.cell(1, P0 + 1)}/${customerShares.cell(1, SIZE, "$col")}`);
+    expect(cellAt(sheet, revenueShares.row(1), revenueShares.column(P0 + 1))).toBe(
+      `=IF(${revenueShares.cell(1, SIZE, "$col")}=0,"",${revenue.cell(1, P0 + 1)}/${revenueShares.cell(1, SIZE, "$col")})`,
+    );
+    const n = b.agg.customers.cohorts.length - 1; // cohorts observed one period on: all but the newest
+    expect(cellAt(sheet, curve.row(2), curve.column(curveColumn(b, "Customers: all customers")))).toBe(
+      `=SUM(${counts.columnRange(P0 + 1, 1, n)})/SUM(${counts.columnRange(SIZE, 1, n)})`,
     );
   });
 
@@ -149,8 +179,17 @@ describe("cohort retention on the seeded sample, through the descriptor", () => 
     const c = core(rows);
     expect(h[2].value).toBeCloseTo(pooled(c.counts, 1), 12);
     expect(h[3].value).toBeCloseTo(pooled(c.revenue, 1), 12);
-    expect(pooledRetention(c.counts, c.counts, 1)).toBeCloseTo(pooled(c.counts, 1), 12);
     for (const x of h) expect(wb.number(x.sheet, x.cell)).toBeCloseTo(x.value, 12);
+  });
+
+  test("the sheets are built from the aggregate alone: the same aggregate through JSON gives the same plan", () => {
+    const agg = b.agg;
+    const again = cohortSheets(
+      JSON.parse(JSON.stringify(agg)),
+      { measure: "both", moneyFormat: '"$"#,##0', source: { label: "Sheet1!A1:C9", used: rows.length, leftOut: 0, surface: "taskpane", builtAt: BUILT } },
+      COHORT_STRINGS.en,
+    );
+    expect(again.plan).toEqual(plan);
   });
 });
 
@@ -159,13 +198,10 @@ describe("cohort retention options", () => {
   const rows = sampleTransactions({ months: 4, newPerMonth: 25, seed: 9 }).slice(1);
 
   test.each(["week", "month", "quarter", "year"] as const)("period %s: every cell equals the core", (period) => {
-    const { plan, layout } = cohortRetention(
-      { ids: rows.map((r) => r[0] as string), dates: rows.map((r) => r[1] as number), amounts: rows.map((r) => r[2] as number) },
-      { period, builtAt: BUILT },
-    );
-    expect(() => validatePlan(plan)).not.toThrow();
-    expect(cellAt(plan.sheets[0], layout.curveRow - 1, 1)).toBe({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" }[period]);
-    expectMatchesCore(evaluatePlan(plan), layout, rows, period);
+    const b = built(input(rows, { period }));
+    expect(() => validatePlan(b.plan)).not.toThrow();
+    expect(cellAt(b.plan.sheets[0], b.at.curve.row(0), b.at.curve.column(0))).toBe({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" }[period]);
+    expectMatchesCore(evaluatePlan(b.plan), b, rows, period);
   });
 
   test('measure "customers" leaves the revenue out; without an Amount column "both" does too', () => {
@@ -178,28 +214,38 @@ describe("cohort retention options", () => {
   });
 
   test('measure "revenue": the revenue triangle and curve only, still equal to the core', () => {
-    const plan = T.build(input(rows, { measure: "revenue" }));
-    const { layout } = cohortRetention(
-      { ids: rows.map((r) => r[0] as string), dates: rows.map((r) => r[1] as number), amounts: rows.map((r) => r[2] as number) },
-      { measure: "revenue", builtAt: BUILT },
-    );
-    expect(layout.customerSharesRow).toBeUndefined();
-    expect(layout.curveColumns).toEqual({ cohortsObserved: 2, revenueAverage: 3, revenueWeighted: 4 });
-    expect(plan.sheets[0].conditionalFormats).toHaveLength(1);
-    const wb = evaluatePlan(plan);
+    const b = built(input(rows, { measure: "revenue" }));
+    expect(b.at.customerShares).toBeUndefined();
+    const wb = evaluatePlan(b.plan);
     const c = core(rows);
-    for (let k = 0; k < layout.periods; k++) {
-      expect(wb.number("cohorts", cellName(layout.curveRow + k, 3))).toBeCloseTo(columnMean(c.revenueShares, k)!, 12);
-      expect(wb.number("cohorts", cellName(layout.curveRow + k, 4))).toBeCloseTo(pooled(c.revenue, k), 12);
+    const S = c.counts.matrix[0].length;
+    expect(b.at.curve.columns).toBe(4);
+    for (let k = 0; k < S; k++) {
+      expect(wb.number("cohorts", b.at.curve.cell(1 + k, 2))).toBeCloseTo(columnMean(c.revenueShares, k)!, 12);
+      expect(wb.number("cohorts", b.at.curve.cell(1 + k, 3))).toBeCloseTo(pooled(c.revenue, k), 12);
     }
-    expect(wb.number("cohorts", layout.summary.revenueRetention1!)).toBeCloseTo(pooled(c.revenue, 1), 12);
-    expect(errorCells(wb, plan)).toEqual([]);
+    expect(b.plan.sheets[0].conditionalFormats).toHaveLength(1);
+    expect(wb.number("cohorts", b.cells.revenueRetention1!)).toBeCloseTo(pooled(c.revenue, 1), 12);
+    expect(errorCells(wb, b.plan)).toEqual([]);
   });
 
-  test('measure "revenue" without an Amount column, an unknown period and a required column not mapped block the build', () => {
+  test("the currency follows the language unless chosen: $ before the number in English, € after it in Spanish", () => {
+    const format = (o: Record<string, string>, language: Language) => {
+      const b = built(input(rows, o, language));
+      return b.plan.sheets[0].formats.find((f) => f.range === b.at.revenue.range(1, P0, b.at.revenue.rows - 1, b.at.revenue.columns - P0))?.numberFormat;
+    };
+    expect(format({}, "en")).toBe('"$"#,##0');
+    expect(format({}, "es")).toBe('#,##0 "€"');
+    expect(format({ currency: "€" }, "en")).toBe('"€"#,##0');
+    expect(format({ currency: "$" }, "es")).toBe('"$"#,##0');
+    expect(format({ currency: "" }, "es")).toBe("#,##0");
+  });
+
+  test('measure "revenue" without an Amount column, an unknown period and a required column not mapped block the build with a TemplateInputError', () => {
     const noAmount: BuildInput = { ...input(rows), mapping: { customer: 0, date: 1, amount: -1 } };
     expect(T.validate({ ...noAmount, options: { measure: "revenue" } }).blocking[0].en).toMatch(/needs the Amount column/);
-    expect(() => T.build({ ...noAmount, options: { measure: "revenue" } })).toThrow(/needs the Amount column/);
+    expect(() => T.build({ ...noAmount, options: { measure: "revenue" } })).toThrow(TemplateInputError);
+    expect(() => T.build({ ...noAmount, options: { measure: "revenue" }, language: "es" })).toThrow(/necesita la columna Importe/);
     expect(T.validate(input(rows, { period: "fortnight" })).blocking[0].en).toMatch(/Unknown cohort period "fortnight"/);
     const unmapped = T.validate({ ...input(rows), mapping: { customer: 0, date: -1, amount: 2 } });
     expect(unmapped.blocking).toEqual([{ en: "The Date column is required: map a source column to it.", es: "La columna Fecha es obligatoria: asígnele una columna de origen." }]);
@@ -207,17 +253,40 @@ describe("cohort retention options", () => {
 
   test("a mistyped year that would stretch the triangle over centuries of weeks blocks the build", () => {
     const r = [["a", "2024-01-05", 1], ["b", "1924-01-05", 1]];
-    expect(T.validate(input(r, { period: "week" })).blocking[0].en).toMatch(/span 5219 weeks/);
+    expect(T.validate(input(r, { period: "week" })).blocking[0]).toEqual({
+      en: "The dates span 5219 weeks, too many for a cohort table: choose a longer period or check for mistyped dates.",
+      es: "Las fechas abarcan 5219 semanas, demasiados periodos para una tabla de cohortes: elija un periodo más largo o revise fechas mal escritas.",
+    });
   });
 
-  test("Spanish: sheet, headers and notes in Spanish; the numbers are the same", () => {
-    const en = cohortRetention({ ids: rows.map((r) => r[0] as string), dates: rows.map((r) => r[1] as number) }, { builtAt: BUILT });
-    const es = cohortRetention({ ids: rows.map((r) => r[0] as string), dates: rows.map((r) => r[1] as number) }, { builtAt: BUILT, language: "es" });
-    expect(es.plan.sheets[0].name).toBe("Retención por cohortes");
-    expect(cellAt(es.plan.sheets[0], es.layout.curveRow - 1, 1)).toBe("Mes");
-    expect(cellAt(es.plan.sheets[0], es.layout.customerCountsRow! - 1, 3)).toBe("Mes 0");
+  test("Spanish: sheet, headers, notes and the sample's header in Spanish; the numbers are the same", () => {
+    const en = built(input(rows));
+    const es = built(input(rows, {}, "es"));
+    const sheet = es.plan.sheets[0];
+    expect(sheet.name).toBe("Retención por cohortes");
+    expect(cellAt(sheet, es.at.curve.row(0), es.at.curve.column(0))).toBe("Mes");
+    expect(cellAt(sheet, es.at.counts.row(0), es.at.counts.column(P0))).toBe("Mes 0");
+    expect(sheet.tables.map((t) => t.name)).toEqual(["ClientesPorCohorte", "IngresosPorCohorte"]);
+    expect(cohortSample("es")[0]).toEqual(["Cliente", "Fecha", "Importe"]);
+    expect(autoMap(T.columns, cohortSample("es")[0])).toEqual({ customer: 0, date: 1, amount: 2 });
     const a = evaluatePlan(en.plan), b = evaluatePlan(es.plan);
-    expect(b.number("cohorts", cellName(en.layout.curveRow + 1, 4))).toBe(a.number("cohorts", cellName(en.layout.curveRow + 1, 4)));
+    expect(b.number("cohorts", es.cells.retention1!)).toBe(a.number("cohorts", en.cells.retention1!));
+    expectMatchesCore(b, es, rows, "month", true, COHORT_STRINGS.es);
+  });
+
+  test("Spanish period words agree in gender: a week is feminine", () => {
+    const t = COHORT_STRINGS.es;
+    expect(t.summaryNote(t.periods.week)).toContain("una semana después de la primera");
+    expect(t.summaryNote(t.periods.month)).toContain("un mes después del primero");
+    expect(t.revenueInPeriod0(t.periods.week)).toBe("Ingresos en la semana 0");
+  });
+
+  test("a missing translation does not build", () => {
+    // @ts-expect-error every key of the English strings is required in Spanish
+    const missing: CohortStrings = { ...COHORT_STRINGS.es, title: undefined };
+    // @ts-expect-error and no key may be added that English lacks
+    const extra: CohortStrings = { ...COHORT_STRINGS.es, titel: "Retención" };
+    expect([missing.title, extra.title]).toEqual([undefined, "Retención por cohortes"]);
   });
 });
 
@@ -241,7 +310,7 @@ describe("cohort retention validation names the bad rows, and the build leaves t
   // Interleave: good rows at 0, 2, 4, 6, 8, bad ones in between and after.
   const rows: unknown[][] = [good[0], bad[0], good[1], bad[1], good[2], bad[2], good[3], bad[3], good[4], bad[4], bad[5], bad[6]];
 
-  test("one problem per bad row, in row order, naming the column and the value in both languages", () => {
+  test("one problem per bad row, in row order, naming the column", () => {
     const report = T.validate(input(rows));
     expect(report.goodRows).toBe(5);
     expect(report.blocking).toEqual([]);
@@ -254,46 +323,57 @@ describe("cohort retention validation names the bad rows, and the build leaves t
       [10, "date"],
       [11, "amount"],
     ]);
-    const en = report.problems.map((p) => p.message.en);
-    expect(en[0]).toBe("Customer is blank.");
-    expect(en[1]).toBe('Date "2024-13-01" is not a date; use a date cell or ISO text such as 2024-03-15.');
-    expect(en[2]).toBe('Amount "abc" is not a number.');
-    expect(en[3]).toMatch(/^Date "05\/01\/2024" is not a date/);
-    expect(en[4]).toBe("Customer is the Excel error #N/A.");
-    expect(en[5]).toBe("Date is blank.");
-    expect(en[6]).toBe("Amount is blank.");
-    expect(report.problems[1].message.es).toBe("Fecha «2024-13-01» no es una fecha; use una celda de fecha o texto ISO como 2024-03-15.");
   });
 
-  test("the build uses the good rows only: the same cells as a build from them alone, and the core on them", () => {
-    const withBad = T.build(input(rows));
-    const onlyGood = T.build(input(good));
-    expect(cellAt(withBad.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used, 7 left out). Built 2025-01-15 09:30 UTC by CXM.");
-    expect(valuesIn(withBad.sheets[0], "A3:J60")).toEqual(valuesIn(onlyGood.sheets[0], "A3:J60"));
-    const layout = cohortRetention(
-      { ids: good.map((r) => r[0] as string), dates: good.map((r) => (typeof r[1] === "number" ? r[1] : serialFromIso(r[1] as string))), amounts: good.map((r) => r[2] as number) },
-      { builtAt: BUILT },
-    ).layout;
+  test("the build uses the good rows only, and says where the left-out rows are listed: the task pane's check, or the CLI's report", () => {
+    const withBad = built(input(rows));
+    const onlyGood = built(input(good));
+    expect(cellAt(withBad.plan.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used; 7 left out, listed by the check in the task pane). Built 2025-01-15 09:30 UTC by CXM.");
+    const cli = built({ ...input(rows), surface: "cli" });
+    expect(cellAt(cli.plan.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used; 7 left out, listed in the report cxm printed when it built this sheet). Built 2025-01-15 09:30 UTC by CXM.");
+    const cliEs = built({ ...input(rows, {}, "es"), surface: "cli" });
+    expect(cellAt(cliEs.plan.sheets[0], 2, 1)).toBe(
+      "Origen: Sheet1!A1:C9 (5 filas usadas; 7 descartadas, listadas en el informe que imprimió cxm al generar esta hoja). Generado el 2025-01-15 09:30 UTC por CXM.",
+    );
+    expect(valuesIn(withBad.plan.sheets[0], "A3:J60")).toEqual(valuesIn(onlyGood.plan.sheets[0], "A3:J60"));
     // Hand check: January cohort {a, b} (2), February {c} (1); the data reaches March, so both cohorts are
     // observed one month on. a is back in February, c is not back in March: month 1 = (1 + 0) / (2 + 1) = 1/3.
     // Revenue: January cohort 10 + 20 = 30 in month 0 and 15 in month 1; February's -5 (a refund) and 0:
     // (15 + 0) / (30 − 5) = 0.6.
-    const wb = evaluatePlan(withBad);
-    expect(wb.number("cohorts", layout.summary.customers)).toBe(3);
-    expect(wb.number("cohorts", layout.summary.retention1!)).toBeCloseTo(1 / 3, 14);
-    expect(wb.number("cohorts", layout.summary.revenueRetention1!)).toBeCloseTo(0.6, 14);
-    expectMatchesCore(wb, layout, good, "month");
+    const wb = evaluatePlan(withBad.plan);
+    expect(wb.number("cohorts", withBad.cells.customers)).toBe(3);
+    expect(wb.number("cohorts", withBad.cells.retention1!)).toBeCloseTo(1 / 3, 14);
+    expect(wb.number("cohorts", withBad.cells.revenueRetention1!)).toBeCloseTo(0.6, 14);
+    expectMatchesCore(wb, withBad, good, "month");
+  });
+
+  test("one row left out is one row, in both languages (plural rules, not n === 1)", () => {
+    const one = built(input([...good, bad[0]]));
+    expect(cellAt(one.plan.sheets[0], 2, 1)).toMatch(/\(5 rows used; 1 left out,/);
+    const oneEs = built(input([good[0], bad[0]], {}, "es"));
+    expect(cellAt(oneEs.plan.sheets[0], 2, 1)).toMatch(/\(1 fila usada; 1 descartada,/);
   });
 
   test("data within one month: retention one month on is undefined and shows as text, not an error", () => {
     const oneMonth = [["a", "2024-01-05", 10], ["b", "2024-01-20", 0], ["a", "2024-01-28", 5]];
-    const plan = T.build(input(oneMonth));
-    const layout = cohortRetention({ ids: ["a"], dates: [45292], amounts: [1] }, { builtAt: BUILT }).layout;
-    const wb = evaluatePlan(plan);
-    expect(wb.value("cohorts", layout.summary.retention1!)).toBe("n/a");
-    expect(wb.value("cohorts", layout.summary.revenueRetention1!)).toBe("n/a");
-    expect(wb.number("cohorts", layout.summary.customers)).toBe(2);
-    expect(errorCells(wb, plan)).toEqual([]);
+    const b = built(input(oneMonth));
+    const wb = evaluatePlan(b.plan);
+    expect(wb.value("cohorts", b.cells.retention1!)).toBe("n/a");
+    expect(wb.value("cohorts", b.cells.revenueRetention1!)).toBe("n/a");
+    expect(wb.number("cohorts", b.cells.customers)).toBe(2);
+    expect(errorCells(wb, b.plan)).toEqual([]);
+  });
+
+  test("a cohort whose first month's revenue is 0 has blank revenue shares, and the revenue curve says n/a where no base is left", () => {
+    const zero = [["a", "2024-01-05", 0], ["a", "2024-02-05", 10], ["b", "2024-02-06", 0]];
+    const b = built(input(zero));
+    const wb = evaluatePlan(b.plan);
+    expect(wb.value("cohorts", b.at.revenueShares.cell(1, P0 + 1))).toBe("");
+    expect(wb.value("cohorts", b.at.curve.cell(1, 4))).toBe("n/a");
+    expect(wb.value("cohorts", b.at.curve.cell(1, 5))).toBe("n/a");
+    expect(errorCells(wb, b.plan)).toEqual([]);
+    // And no revenue headline where the base is 0.
+    expect(T.headlines!(input(zero)).map((h) => h.label.en)).not.toContain("Revenue retention, month 1");
   });
 
   test("no usable row blocks the build", () => {
@@ -306,8 +386,7 @@ describe("cohort retention validation names the bad rows, and the build leaves t
 });
 
 describe("cohort retention renders with both renderers", () => {
-  const sample = T.sample();
-  const plan: WorkbookPlan = T.build(input(sample.slice(1)));
+  const plan: WorkbookPlan = T.build(input(T.sample().slice(1)));
 
   test(".xlsx: ExcelJS opens it; the sheet, its tables and its values are there", async () => {
     const written = await writePlanToBuffer(plan);
@@ -331,7 +410,22 @@ describe("cohort retention renders with both renderers", () => {
     expect(s.cells.get("A1")).toBe("Cohort retention");
     expect(s.charts).toHaveLength(1);
     expect(s.conditionalFormats.map((c) => c.type)).toEqual(["ColorScale", "ColorScale"]);
+    expect(s.merges.length).toBeGreaterThan(0);
+    expect(s.print).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, leftHeader: "&A", rightHeader: "&P" });
     expect(result.syncs).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("the aggregate", () => {
+  test("is the core's cohort tables, JSON-able, and pooled retention reads it", () => {
+    const log = sampleTransactionLog({ months: 5, newPerMonth: 20, seed: 3 });
+    const agg = cohortAggregate({ ids: log.map((t) => t.customer), dates: log.map((t) => t.date), amounts: log.map((t) => t.amount) }, "month", true);
+    const c = core(log.map((t) => [t.customer, t.date, t.amount]));
+    expect(agg.customers).toEqual(c.counts);
+    expect(agg.revenue).toEqual(c.revenue);
+    expect(agg.transactions).toBe(log.length);
+    expect(JSON.parse(JSON.stringify(agg))).toEqual(agg);
+    expect(pooledRetention(agg.customers, agg, 1)).toBeCloseTo(pooled(c.counts, 1), 14);
   });
 });
 

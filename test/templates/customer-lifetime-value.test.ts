@@ -19,7 +19,7 @@ const BUILT = new Date("2025-01-15T09:30:00Z");
 const OPTIONS = { timeUnit: "week", horizon: 26, discountRate: 0.002, margin: 0.3 };
 
 function input(rows: unknown[][], options: Record<string, string | number> = OPTIONS, header: unknown[] = ["Customer", "Date", "Amount"]): BuildInput {
-  return { rows, mapping: autoMap(T.columns, header), options, sourceLabel: "Sheet1!A1:C4722", builtAt: BUILT, language: "en" };
+  return { rows, mapping: autoMap(T.columns, header), options, sourceLabel: "Sheet1!A1:C4722", builtAt: BUILT, language: "en", surface: "taskpane" };
 }
 
 const asTransactions = (rows: unknown[][]): Transaction[] => rows.map((r) => ({ customer: r[0] as string, date: r[1] as number, amount: r[2] as number }));

@@ -16,6 +16,7 @@ const input = (header: string[], rows: unknown[][], language: "en" | "es" = "en"
   options: {},
   sourceLabel: "kpis.csv",
   builtAt: BUILT,
+  surface: "taskpane",
   language,
 });
 

@@ -12,6 +12,7 @@ const input = (options: Record<string, string | number> = {}, language: "en" | "
   options: { ...Object.fromEntries(d.options.map((o) => [o.key, o.default])), ...options },
   sourceLabel: "",
   builtAt: BUILT,
+  surface: "taskpane",
   language,
 });
 

@@ -17,7 +17,7 @@ const BUILT = new Date("2025-01-15T09:30:00Z");
 const HEADER = ["Customer", "Month", "MRR"];
 
 function input(rows: unknown[][], language: Language = "en", options: Record<string, string | number> = {}): BuildInput {
-  return { rows, mapping: autoMap(T.columns, HEADER), options, sourceLabel: "Subs!A1:C99", builtAt: BUILT, language };
+  return { rows, mapping: autoMap(T.columns, HEADER), options, sourceLabel: "Subs!A1:C99", builtAt: BUILT, language, surface: "taskpane" };
 }
 
 const serial = (v: unknown) => (typeof v === "number" ? v : serialFromIso(String(v), true));

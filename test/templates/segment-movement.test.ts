@@ -22,6 +22,7 @@ function input(rows: unknown[][], options: Record<string, string | number> = {},
     options: { segmentOrder: "", ...options },
     sourceLabel: "Sheet1!A1:D1201",
     builtAt: BUILT,
+    surface: "taskpane",
     language: "en",
   };
 }

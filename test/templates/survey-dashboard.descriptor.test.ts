@@ -15,6 +15,7 @@ const input = (header: string[], rows: unknown[][], language: "en" | "es" = "en"
   options: { confidence: 0.95, csatSatisfiedMin: 4, ...options },
   sourceLabel: "responses.csv",
   builtAt: BUILT,
+  surface: "taskpane",
   language,
 });
 

@@ -139,7 +139,7 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
     setReading(true);
     setNotice(null);
     try {
-      const sample = template.sample();
+      const sample = template.sample(language);
       const written = await host.insertSample(t.sampleSheetName(pick(template.title, language)), sample);
       const sheet = parseRangeAddress(written.address)?.sheet ?? "";
       if (needsSource) {
@@ -161,7 +161,7 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   const input: BuildInput | null = React.useMemo(() => {
     if (!template) return null;
     if (needsSource && (!source || missing.length > 0)) return null;
-    return { rows: needsSource ? dataRows : [], mapping, options, sourceLabel: source?.address ?? "", builtAt: now(), language };
+    return { rows: needsSource ? dataRows : [], mapping, options, sourceLabel: source?.address ?? "", builtAt: now(), language, surface: "taskpane" };
     // `missing` is derived from mapping; `now` is stamped again when the build starts.
   }, [template, needsSource, source, dataRows, mapping, options, language, missing.length]);
 
