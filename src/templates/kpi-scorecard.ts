@@ -146,7 +146,7 @@ export const SAMPLE_KPIS: KpiSpec[] = [
     actual: "=SC_ARPA*SC_gross_margin/(Customers_lost/Customers_start)/SC_CAC",
     format: FORMATS.ratio,
     timeFrame: "Last month",
-    note: "LTV (ARPA x gross margin / monthly churn) / CAC; =CXM.LTV and =CXM.LTV.CAC. Target: 3 or more.",
+    note: "LTV (ARPA x gross margin / monthly churn) / CAC; =CXM.LTV and =CXM.LTVCAC. Target: 3 or more.",
   },
   {
     name: "First response time (hours)",

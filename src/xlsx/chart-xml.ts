@@ -11,7 +11,9 @@
  * LibreOffice draw (Excel 2016's own waterfall type is unknown to both older
  * Excel and LibreOffice). Blank cells and, in Excel 2016 and later, #N/A
  * cells are gaps in a line (dispBlanksAs "gap" and the c16r3 option "show
- * #N/A as an empty cell").
+ * #N/A as an empty cell"); Excel 2007-2013 joins the points across a #N/A,
+ * and LibreOffice (7.x) draws an error cell at 0 — only truly empty cells
+ * are gaps there.
  *
  * Reference: ECMA-376 Part 1, 21.2 (DrawingML charts) and 20.5
  * (SpreadsheetML drawing, xdr:twoCellAnchor).
@@ -86,7 +88,9 @@ export function chartXml({ chart, quotedSheet, textCategories, categoryFormat, v
         color === null
           ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`
           : isLine
-            ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${s.dashed ? `<a:prstDash val="dash"/>` : ""}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
+            ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${s.dashed ? `<a:prstDash val="dash"/>` : ""}<a:round/></a:ln></c:spPr>` +
+              // Small markers, so a month standing alone between two gaps still shows.
+              `<c:marker><c:symbol val="circle"/><c:size val="4"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>`
             : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
       const val = `<c:val><c:numRef><c:f>${xmlEscape(absoluteRef(quotedSheet, s.values))}</c:f></c:numRef></c:val>`;
       return (
