@@ -55,6 +55,8 @@ async function fitTopOfEachSheet(xlsx: Buffer, o: Required<ShotOptions>): Promis
     xml = xml.replace(/fitToHeight="0"/, 'fitToHeight="1"');
     zip.file(file, xml);
   }
+  // A sheet's own print area (a large table left out of the printout) gives way to the screenshot's.
+  workbook = workbook.replace(/<definedName name="_xlnm\.Print_Area"[^>]*>[^<]*<\/definedName>/g, "");
   workbook = workbook.includes("<definedNames>")
     ? workbook.replace("<definedNames>", `<definedNames>${areas.join("")}`)
     : workbook.replace("</sheets>", `</sheets><definedNames>${areas.join("")}</definedNames>`);
