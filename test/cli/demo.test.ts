@@ -10,6 +10,9 @@ import { BUILT, runCli, tempDir } from "../support/cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 
+// Each test builds all seven templates (CLV fits included): seconds of work, past Jest's 5 s default on a busy machine.
+jest.setTimeout(60_000);
+
 describe("cxm demo", () => {
   const dir = tempDir("cxm-demo-");
 

@@ -497,6 +497,10 @@ class WorksheetObject extends ClientObject {
     return recorder(this.ctx, "charts", this.sheet());
   }
 
+  get pageLayout(): unknown {
+    return recorder(this.ctx, "pageLayout", this.sheet());
+  }
+
   private namesCollection?: NameCollection;
   get names(): NameCollection {
     return (this.namesCollection ??= new NameCollection(this.ctx, this.sheet()));
@@ -811,6 +815,10 @@ class RangeObject extends ClientObject {
 
   get format(): unknown {
     return recorder(this.ctx, "format", this.sheet, this.r());
+  }
+
+  merge(across = false): void {
+    this.ctx.model.record("merge", this.sheet, this.r(), { across });
   }
 
   get conditionalFormats(): unknown {
