@@ -14,7 +14,7 @@
  */
 import { CellRect, columnLetter, rangeName, rectName } from "./a1";
 import { BlockPlace, BlockShape, Cell, isFx, LayoutItem, Placed, placeBlocks } from "./layout";
-import { neededHeight, SheetGeometry, SheetLooks, shownCells, shownWidthPx } from "./measure";
+import { CellLook, neededHeight, SheetGeometry, SheetLooks, shownCells, shownWidthPx } from "./measure";
 import {
   CachedValue,
   CellBlock,
@@ -292,7 +292,7 @@ export class SheetBuilder {
     const looks = new SheetLooks(sheet.formats);
     let geometry = new SheetGeometry(sheet);
     const need = new Map<number, number>();
-    for (const cell of shownCells(sheet, looks)) {
+    for (const cell of shownCells(sheet, looks, undefined, true)) {
       if (cell.text === "" || fixed.has(cell.column) || geometry.inMerge(cell.row, cell.column)) continue;
       if (this.hasHeading && cell.column === 1 && (cell.row === 1 || this.headingRows.includes(cell.row))) continue;
       // A short wrapped header stays on one line; a long one takes up to MAX_HEADER_LINES.
@@ -317,7 +317,9 @@ export class SheetBuilder {
     geometry = new SheetGeometry(sheet);
     const looksNow = new SheetLooks(sheet.formats);
     const heights = new Map<number, number>();
-    for (const cell of shownCells(sheet, looksNow)) {
+    // Only wrapped cells, larger fonts and merged areas can need more than the default row.
+    const tall = (look: CellLook, row: number, column: number) => look.wrap || (look.size ?? 11) > 11 || geometry.mergeAt(row, column) !== undefined;
+    for (const cell of shownCells(sheet, looksNow, tall)) {
       const merge = geometry.mergeAt(cell.row, cell.column);
       if (!merge && geometry.inMerge(cell.row, cell.column)) continue;
       const room = merge ? geometry.roomPx(merge.column, merge.lastColumn) : geometry.roomPx(cell.column, cell.column);

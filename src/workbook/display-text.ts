@@ -43,23 +43,67 @@ function dateText(format: string): string {
     .replace(/\{(\d+)\}/g, (_, i: string) => literals[Number(i)]);
 }
 
-function numberText(x: number, format: string): string {
-  const section = format.split(";")[x < 0 && format.includes(";") ? 1 : 0];
+/** A number format's section, compiled once: what goes before and after the digits, decimals, grouping, percent. */
+interface NumberSection {
+  before: string;
+  after: string;
+  decimals: number;
+  grouping: boolean;
+  percent: boolean;
+  /** No digit placeholder: the section is literal text. */
+  literalOnly: boolean;
+}
+
+function compileSection(section: string): NumberSection {
   const literal = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1").replace(/[_*]./g, " ");
   const code = /[0#?][0#?,]*(\.[0#?]+)?/.exec(section.replace(/"[^"]*"/g, (q) => " ".repeat(q.length)));
-  if (!code) return literal(section);
-  const percent = section.replace(/"[^"]*"/g, "").includes("%");
-  const decimals = code[1] ? code[1].length - 1 : 0;
-  const value = Math.abs(percent ? x * 100 : x);
-  const [int, frac] = value.toFixed(decimals).split(".");
-  const digits = (code[0].includes(",") ? grouped(int) : int) + (frac ? `.${frac}` : "");
-  const sign = x < 0 && !format.includes(";") ? "-" : "";
-  return sign + literal(section.slice(0, code.index)) + digits + literal(section.slice(code.index + code[0].length));
+  if (!code) return { before: literal(section), after: "", decimals: 0, grouping: false, percent: false, literalOnly: true };
+  return {
+    before: literal(section.slice(0, code.index)),
+    after: literal(section.slice(code.index + code[0].length)),
+    decimals: code[1] ? code[1].length - 1 : 0,
+    grouping: code[0].includes(","),
+    percent: section.replace(/"[^"]*"/g, "").includes("%"),
+    literalOnly: false,
+  };
 }
+
+const COMPILED = new Map<string, { positive: NumberSection; negative: NumberSection | null }>();
+
+function numberText(x: number, format: string): string {
+  let compiled = COMPILED.get(format);
+  if (!compiled) {
+    const sections = format.split(";");
+    compiled = { positive: compileSection(sections[0]), negative: sections.length > 1 ? compileSection(sections[1]) : null };
+    COMPILED.set(format, compiled);
+  }
+  const section = x < 0 && compiled.negative ? compiled.negative : compiled.positive;
+  if (section.literalOnly) return section.before;
+  const value = Math.abs(section.percent ? x * 100 : x);
+  const [int, frac] = value.toFixed(section.decimals).split(".");
+  const digits = (section.grouping ? grouped(int) : int) + (frac ? `.${frac}` : "");
+  const sign = x < 0 && !compiled.negative ? "-" : "";
+  return sign + section.before + digits + section.after;
+}
+
+const DATE_TEXT = new Map<string, string>();
+
+/** A date format's text is the same for every date (the widest form): computed once per format. */
+function dateTextOf(format: string): string {
+  let text = DATE_TEXT.get(format);
+  if (text === undefined) DATE_TEXT.set(format, (text = dateText(format)));
+  return text;
+}
+
+const DATE_FORMAT = new Map<string, boolean>();
 
 /** True when a format shows a date or time (y, m, d, h, s outside quotes), not a number. */
 export function isDateFormat(format: string): boolean {
-  return /[ymdhs]/i.test(format.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, ""));
+  const known = DATE_FORMAT.get(format);
+  if (known !== undefined) return known;
+  const is = /[ymdhs]/i.test(format.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, ""));
+  DATE_FORMAT.set(format, is);
+  return is;
 }
 
 /** The text shown for `value` under `format` (General when absent); "" for an empty cell. */
@@ -70,5 +114,5 @@ export function displayText(value: CellValue | CachedValue | null | undefined, f
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return "#NUM!";
   if (!format || format === "General" || format === "@") return general(value);
-  return isDateFormat(format) ? dateText(format) : numberText(value, format);
+  return isDateFormat(format) ? dateTextOf(format) : numberText(value, format);
 }

@@ -8,7 +8,7 @@
  */
 import { CellRect, parseRect } from "./a1";
 import { displayText } from "./display-text";
-import { blockRect, CachedValue, cachedAt, CellFormat, CellValue, isFormula, SheetPlan } from "./plan";
+import { blockRect, CachedValue, cachedAt, CellBlock, CellFormat, CellValue, isFormula, SheetPlan } from "./plan";
 import { Font, lineHeight, LINE_POINTS, textRoomPx, textWidthPx, wrappedLines } from "./text-width";
 
 /** Excel's default column: 8.43 characters shown, 64 px, stored as 9.140625. */
@@ -63,11 +63,21 @@ export class SheetLooks {
   }
 }
 
-/** Every non-empty cell of the plan with the text it shows, block by block. */
-export function* shownCells(sheet: SheetPlan, looks = new SheetLooks(sheet.formats)): Generator<ShownCell> {
+/**
+ * Every non-empty cell of the plan with the text it shows, block by block;
+ * with `keep`, only the cells it accepts (decided before the text is worked out).
+ */
+export function* shownCells(
+  sheet: SheetPlan,
+  looks = new SheetLooks(sheet.formats),
+  keep?: (look: CellLook, row: number, column: number) => boolean,
+  sample = false,
+): Generator<ShownCell> {
   for (const block of sheet.blocks) {
     const rect = blockRect(block);
+    const visit = sample ? sampledRows(block) : null;
     for (let i = 0; i < block.rows.length; i++) {
+      if (visit && !visit(i)) continue;
       const row = block.rows[i];
       for (let j = 0; j < row.length; j++) {
         const v = row[j];
@@ -75,10 +85,46 @@ export function* shownCells(sheet: SheetPlan, looks = new SheetLooks(sheet.forma
         const formula = isFormula(v, !!block.text);
         const value = formula ? cachedAt(block, i, j) : v;
         const look = looks.look(rect.row + i, rect.column + j);
+        if (keep && !keep(look, rect.row + i, rect.column + j)) continue;
         yield { row: rect.row + i, column: rect.column + j, value, formula, text: formula && value === undefined ? "" : displayText(value, look.numberFormat), look };
       }
     }
   }
+}
+
+/** Rows of a block measured in full; longer blocks are sampled. */
+export const MEASURED_ROWS = 10_000;
+
+/**
+ * Which rows of a long block to measure: the first MEASURED_ROWS, as many
+ * more spread evenly over the rest, and in every column the rows holding its
+ * largest and smallest number (the widest numbers are never missed). Text
+ * wider than every sampled row's may go unseen in a block of millions of rows.
+ */
+function sampledRows(block: CellBlock): ((i: number) => boolean) | null {
+  const n = block.rows.length;
+  if (n <= 2 * MEASURED_ROWS) return null;
+  const stride = Math.ceil((n - MEASURED_ROWS) / MEASURED_ROWS);
+  const width = block.rows[0].length;
+  const extremes = new Set<number>();
+  for (let j = 0; j < width; j++) {
+    let hi = -Infinity, lo = Infinity, hiAt = -1, loAt = -1;
+    for (let i = 0; i < n; i++) {
+      const v = block.rows[i][j];
+      const x = typeof v === "number" ? v : typeof v === "string" && v.charCodeAt(0) === 61 ? block.cached?.[i]?.[j] : undefined;
+      if (typeof x !== "number") continue;
+      if (x > hi) {
+        hi = x;
+        hiAt = i;
+      }
+      if (x < lo) {
+        lo = x;
+        loAt = i;
+      }
+    }
+    if (hiAt >= 0) extremes.add(hiAt).add(loAt);
+  }
+  return (i) => i < MEASURED_ROWS || (i - MEASURED_ROWS) % stride === 0 || extremes.has(i);
 }
 
 /** The width of each column (characters, padding included) and the height of each row (points) the plan sets or Excel defaults to. */
@@ -86,11 +132,14 @@ export class SheetGeometry {
   private readonly widths = new Map<number, number>();
   private readonly heights = new Map<number, number>();
   readonly merges: CellRect[];
+  /** Rows holding part of a merged area (most rows hold none: a quick test first). */
+  private readonly mergedRows = new Set<number>();
 
   constructor(sheet: SheetPlan) {
     for (const w of sheet.columnWidths) this.widths.set(w.column, w.width);
     for (const h of sheet.rowHeights ?? []) this.heights.set(h.row, h.height);
     this.merges = (sheet.merges ?? []).map(parseRect);
+    for (const m of this.merges) for (let r = m.row; r <= m.lastRow; r++) this.mergedRows.add(r);
   }
 
   width(column: number): number {
@@ -117,11 +166,13 @@ export class SheetGeometry {
 
   /** The merged area whose top-left cell is (row, column), if any. */
   mergeAt(row: number, column: number): CellRect | undefined {
+    if (!this.mergedRows.has(row)) return undefined;
     return this.merges.find((m) => m.row === row && m.column === column);
   }
 
   /** True when (row, column) lies inside a merged area. */
   inMerge(row: number, column: number): boolean {
+    if (!this.mergedRows.has(row)) return false;
     return this.merges.some((m) => row >= m.row && row <= m.lastRow && column >= m.column && column <= m.lastColumn);
   }
 }

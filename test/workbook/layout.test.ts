@@ -170,6 +170,32 @@ describe("SheetBuilder.place: two passes, forward references, cached values", ()
   });
 });
 
+describe("at Excel's limit", () => {
+  test("a block over all 1,048,576 rows is sized in one pass: its widest number is found wherever it is", () => {
+    const n = 1_048_576; // a header and 1,048,575 rows: every row of the sheet
+    const s = new SheetBuilder("big", "Big", "Big");
+    const at = s.place([
+      {
+        key: "t",
+        rows: n,
+        columns: 2,
+        fill: (w: BlockWriter) => {
+          const rows: (string | number)[][] = new Array(n);
+          rows[0] = ["Id", "Amount"];
+          for (let i = 1; i < n; i++) rows[i] = [`C${i % 1000}`, i % 97];
+          rows[777_777][1] = 123_456_789_012; // far outside the first rows measured
+          w.put(rows);
+          w.format(w.range(1, 1, n - 1, 1), { numberFormat: "#,##0" });
+        },
+      },
+    ]);
+    const sheet = s.build();
+    expect(at.t.rect.lastRow).toBe(1_048_576);
+    const amount = sheet.columnWidths.find((w) => w.column === 2)!.width;
+    expect(textRoomPx(amount)).toBeGreaterThanOrEqual(textWidthPx("123,456,789,012"));
+  });
+});
+
 describe("layout checks fire on what they check", () => {
   const sheet = (patch: Partial<SheetPlan>): SheetPlan => ({
     ...emptySheet("s", "S", "S"),
