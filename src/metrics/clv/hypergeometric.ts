@@ -172,7 +172,7 @@ export function hyp2f1Excess(a: number, b: number, c: number, z: number): number
   for (const [name, v] of [["a", a], ["b", b], ["c", c], ["z", z]] as const) {
     if (!Number.isFinite(v)) throw invalidInput(`2F1: ${name} must be a finite number (got ${v}).`);
   }
-  if (!(z >= 0 && z < 1)) throw invalidInput(`hyp2f1Excess is computed for 0 ≤ z < 1 only (got z = ${z}).`);
+  if (!(z >= 0 && z < 1)) throw notComputable(`The hypergeometric series of the BG/NBD expectation is computed for 0 ≤ z < 1 only (got z = ${z}).`);
   if (c <= -1 && Number.isInteger(c)) throw notComputable(`The series is undefined when c is −1, −2, … (got c = ${c}).`);
   if (z === 0 || a === 0) return 0;
   if (isNonPositiveInteger(a)) {
