@@ -30,7 +30,8 @@ export function formatHeadline(h: Pick<Headline, "value" | "kind">, language: La
 /** A two-column table: label, value. */
 export function headlineTable(title: string, headlines: Headline[], language: Language): string[] {
   if (headlines.length === 0) return [title, "  (no headline figures)"];
-  const width = Math.max(...headlines.map((h) => h.label[language].length));
+  let width = 0;
+  for (const h of headlines) width = Math.max(width, h.label[language].length);
   return [title, ...headlines.map((h) => `  ${h.label[language].padEnd(width)}  ${formatHeadline(h, language).padStart(10)}`)];
 }
 
@@ -55,7 +56,10 @@ const WORDS = {
 export function reportLines(report: ValidationReport, language: Language, file: string, lines: number[] = [], limit = 50): string[] {
   const w = WORDS[language];
   const out: string[] = [];
-  if (report.blocking.length > 0) out.push(w.cannot, ...report.blocking.map((b) => `  ${b[language]}`));
+  if (report.blocking.length > 0) {
+    out.push(w.cannot);
+    for (const b of report.blocking) out.push(`  ${b[language]}`);
+  }
   if (report.problems.length > 0) {
     out.push(`${file}: ${w.bad(report.problems.length)}`);
     for (const p of report.problems.slice(0, limit)) out.push(`  ${w.line(p.row, lines[p.row])} [${p.column}]: ${p.message[language]}`);

@@ -113,7 +113,6 @@ describe("NPS.TEST keeps the digits of tiny p-values", () => {
    * leaves 80 correct digits.
    */
   function referenceErfc(x: string): number {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { create, all } = require("mathjs");
     const m = create(all, { number: "BigNumber", precision: 120 });
     const bx = m.bignumber(x);
