@@ -8,6 +8,22 @@ import { inputColumnsOf } from "./templates";
 
 const LOCALE: Record<Language, string> = { en: "en-US", es: "es-ES" };
 
+/**
+ * C0 and C1 control characters (ESC, BEL, CR, tab, line breaks…), DEL and the
+ * Unicode bidirectional overrides, which a terminal would act on rather than
+ * show (ESC [2J clears the screen; U+202E reverses the text after it).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A line as a terminal may print it: every control character shown as an escape ("\x1B", "\u202E"). */
+export function escapeControlCharacters(line: string): string {
+  return line.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+}
+
 /** 3200 -> "3,200" (en) / "3200" (es), percentages as 42.0%, ratios as 3.6x. */
 export function formatHeadline(h: Pick<Headline, "value" | "kind">, language: Language): string {
   const n = (digits: number) =>

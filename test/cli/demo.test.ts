@@ -10,6 +10,9 @@ import { BUILT, runCli, tempDir } from "../support/cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 
+// A demo builds seven templates and writes them with ExcelJS: seconds on a loaded two-core machine.
+jest.setTimeout(60_000);
+
 describe("cxm demo", () => {
   const dir = tempDir("cxm-demo-");
 
