@@ -98,6 +98,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     });
   }
   for (const f of plan.formats) applyFormat(ws, f);
+  markInjectableText(ws, plan);
   for (const w of plan.columnWidths) ws.getColumn(w.column).width = w.width;
 
   for (const t of resolved.tables.filter((x) => x.sheetName === s.name)) {
@@ -142,6 +143,30 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
         };
       }
     }
+  }
+}
+
+/** Text that Excel would turn into a formula if the user edited the cell (OWASP "CSV Injection" prefixes: = + - @ tab CR LF). */
+function injectable(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 10;
+}
+
+/**
+ * A string cell of an .xlsx is never evaluated when the file opens, but a
+ * user who edits one starting with = + - @ (F2, Enter) would turn it into a
+ * formula. Such cells get the Text number format "@", under which Excel keeps
+ * what is typed as text. (Applied after the plan's formats; a number format
+ * does not change how text shows.)
+ */
+function markInjectableText(ws: ExcelJS.Worksheet, plan: ResolvedSheet["plan"]): void {
+  for (const block of plan.blocks) {
+    const rect = blockRect(block);
+    block.rows.forEach((row, i) => {
+      row.forEach((v, j) => {
+        if (typeof v === "string" && injectable(v) && !isFormula(v, !!block.text)) ws.getCell(rect.row + i, rect.column + j).numFmt = "@";
+      });
+    });
   }
 }
 
