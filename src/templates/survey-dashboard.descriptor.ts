@@ -35,6 +35,8 @@ export const SURVEY_COLUMNS: ColumnSpec[] = [
     required: false,
     kind: "text",
     synonyms: ["segment", "segmento", "customer segment", "segmento de cliente", "tier", "plan"],
+    // Each segment is a COUNTIFS criterion on the dashboard; Excel's criteria are at most 255 characters.
+    maxLength: 255,
   },
   {
     key: "csat",

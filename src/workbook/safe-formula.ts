@@ -26,8 +26,9 @@ export type FormulaCheck = { ok: true } | { ok: false; reason: FormulaRefusal };
 /** Functions a user formula may call: arithmetic only, no lookup, text, link, web or volatile function. */
 export const SAFE_FUNCTIONS = ["SUM", "AVERAGE", "MIN", "MAX", "ABS", "ROUND", "SQRT", "IFERROR"] as const;
 
-/** Excel's limit on the length of a formula (Microsoft, "Excel specifications and limits": 8,192 characters). */
-export const EXCEL_MAX_FORMULA_LENGTH = 8192;
+import { EXCEL_MAX_FORMULA_LENGTH } from "./plan";
+
+export { EXCEL_MAX_FORMULA_LENGTH };
 /** Excel's limit on nesting (64 levels); also bounds this parser's recursion. */
 const MAX_DEPTH = 64;
 
