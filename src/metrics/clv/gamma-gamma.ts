@@ -142,6 +142,27 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, h: SpendHistories):
   return logLikelihoodAt(x, m)(Float64Array.from([g.p, g.q, g.gamma], Math.log), null);
 }
 
+/** q above this (e^9 ≈ 8,100) is checked for the boundary where customers' spend rates do not vary. */
+const LARGE_LOG_Q = 9;
+
+const HOMOGENEOUS =
+  "the customers' mean spends vary no more than the spread of single purchases explains, so the model's spread of " +
+  "spending rates across customers (q) goes to infinity and every customer's expected spend is the average spend. " +
+  "Use the average spend per purchase (AVERAGE) instead of a Gamma-Gamma fit.";
+
+/**
+ * True when the fit is heading for q, γ → ∞ with γ/q fixed: the limit in which
+ * every customer has the same spending rate ν = q/γ (no heterogeneity) and the
+ * Gamma-Gamma model has no maximum. Detected when q is large and the
+ * likelihood still does not fall when q and γ are both multiplied by 10.
+ */
+function spendHomogeneous(objective: Objective, theta: Float64Array, gradient: Float64Array): boolean {
+  if (!(theta[1] > LARGE_LOG_Q)) return false;
+  const here = objective(theta, gradient);
+  const further = objective(Float64Array.from([theta[0], theta[1] + Math.LN10, theta[2] + Math.LN10]), gradient);
+  return !(further > here + 1e-12 * Math.abs(here));
+}
+
 /**
  * Maximum-likelihood Gamma-Gamma parameters from each customer's repeat
  * frequency and mean spend per repeat transaction; customers with frequency 0
@@ -162,11 +183,13 @@ export function fitGammaGamma(h: SpendHistories, where: Locator = defaultLocator
   // Starts on the data's money scale: the mean spend is pγ/(q − 1).
   let mean = 0;
   for (let i = 0; i < n; i++) mean += m[i] / n;
+  const scratch = new Float64Array(3);
   const fit = maximizeLikelihood({
     model: "Gamma-Gamma",
     names: GAMMA_GAMMA_PARAM_NAMES,
     objective,
     observations: n,
+    boundary: (theta) => (spendHomogeneous(objective, theta, scratch) ? HOMOGENEOUS : null),
     starts: [
       [2, 3, mean],
       [5, 5, 0.8 * mean],
