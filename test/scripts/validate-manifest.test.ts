@@ -48,7 +48,6 @@ describe("validateManifest (offline)", () => {
 });
 
 describe("https only, and a manifest for a real host (issue 9, item 10)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { manifestForHost } = require("../../scripts/manifest-for-host") as { manifestForHost: (xml: string, base: string) => string };
 
   it("reports every http:// URL and app domain", () => {
@@ -74,7 +73,6 @@ describe("https only, and a manifest for a real host (issue 9, item 10)", () => 
   });
 
   it("webpack's production build writes the host's manifest into dist/", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = await require("../../webpack.config.js")({ base: "https://addins.example.com/cxm" }, { mode: "production" });
     const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin");
     const pattern = copy.patterns.find((p: { from: string }) => p.from === "manifest.xml");
