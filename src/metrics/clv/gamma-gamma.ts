@@ -87,16 +87,46 @@ function repeatCustomers(h: SpendHistories, where: Locator): { x: Float64Array; 
  *   ln Γ(px + q) − ln Γ(px) − ln Γ(q) + q ln γ + (px − 1) ln m̄ + px ln x − (px + q) ln(γ + x m̄);
  * the gamma functions depend on x only, so they are computed once per distinct x.
  */
-function logLikelihoodAt(x: Float64Array, m: Float64Array): (theta: Float64Array, gradient: Float64Array | null) => number {
+/**
+ * Identical customers (the same x and m̄: prices repeat, and so do histories)
+ * counted once with a weight, so every evaluation of the likelihood runs over
+ * the distinct (x, m̄) only. The key m̄·1024 + x is exact while x < 1024 and
+ * m̄ < 2^42; other customers keep a group of their own.
+ */
+function distinctSpends(x: Float64Array, m: Float64Array): { x: Float64Array; m: Float64Array; w: Float64Array } {
   const n = x.length;
+  const slot = new Map<number, number>();
+  const gx = new Float64Array(n), gm = new Float64Array(n), gw = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = x[i] < 1024 && m[i] < 4.398e12;
+    const key = m[i] * 1024 + x[i];
+    const at = exact ? slot.get(key) : undefined;
+    if (at !== undefined) {
+      gw[at]++;
+      continue;
+    }
+    if (exact) slot.set(key, k);
+    gx[k] = x[i];
+    gm[k] = m[i];
+    gw[k] = 1;
+    k++;
+  }
+  return { x: gx.subarray(0, k), m: gm.subarray(0, k), w: gw.subarray(0, k) };
+}
+
+function logLikelihoodAt(allX: Float64Array, allM: Float64Array): (theta: Float64Array, gradient: Float64Array | null) => number {
+  const { x, m, w } = distinctSpends(allX, allM);
+  const groups = x.length;
+  const n = allX.length;
   const counts = new Map<number, number>();
   let linearInP = 0; // Σ x(ln m̄ + ln x)
   let sumLogM = 0;
-  const xm = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    counts.set(x[i], (counts.get(x[i]) ?? 0) + 1);
-    linearInP += x[i] * (Math.log(m[i]) + Math.log(x[i]));
-    sumLogM += Math.log(m[i]);
+  const xm = new Float64Array(groups);
+  for (let i = 0; i < groups; i++) {
+    counts.set(x[i], (counts.get(x[i]) ?? 0) + w[i]);
+    linearInP += w[i] * x[i] * (Math.log(m[i]) + Math.log(x[i]));
+    sumLogM += w[i] * Math.log(m[i]);
     xm[i] = x[i] * m[i];
   }
   const distinct = [...counts.entries()];
@@ -113,14 +143,14 @@ function logLikelihoodAt(x: Float64Array, m: Float64Array): (theta: Float64Array
         gq += count * psiSum;
       }
     }
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < groups; i++) {
       const denom = gamma + xm[i];
-      const lnDenom = Math.log(denom);
+      const lnDenom = w[i] * Math.log(denom);
       const shape = p * x[i] + q;
       ll -= shape * lnDenom;
       gp -= x[i] * lnDenom;
       gq -= lnDenom;
-      gg -= shape / denom;
+      gg -= (w[i] * shape) / denom;
     }
     if (gradient) {
       gradient[0] = p * gp;
