@@ -15,6 +15,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: {
+      // A spread in a call puts every element on the call stack: Math.min(...dates) fails at about
+      // 130,000 values ("Maximum call stack size exceeded"), and so do push(...rows) and
+      // f.apply(null, rows). Loop instead. Where the array is provably small, disable the rule on
+      // that line with the reason: // eslint-disable-next-line no-restricted-syntax -- at most 5 items.
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression > SpreadElement", message: "No spread arguments: a data-sized array overflows the call stack. Loop, or disable with a reason if provably small." },
+        { selector: "NewExpression > SpreadElement", message: "No spread arguments: a data-sized array overflows the call stack. Loop, or disable with a reason if provably small." },
+        {
+          selector: "CallExpression[callee.property.name='apply'][arguments.length=2]",
+          message: "No f.apply(this, array): a data-sized array overflows the call stack. Loop, or disable with a reason if provably small.",
+        },
+      ],
+    },
+  },
+  {
     // Custom function parameters are `any` on purpose: Excel may pass anything, and the
     // metadata generator maps `any` to Excel's "any" type; the adapters coerce it.
     files: ["src/functions/*.ts"],

@@ -6,6 +6,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localize-functions");
+const { manifestForHost } = require("./scripts/manifest-for-host");
 
 const fs = require("fs");
 
@@ -70,7 +71,10 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // `--env base=https://host/path`: the manifest in dist/ points at that host instead of localhost.
+          env && env.base
+            ? { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestForHost(content.toString(), env.base) }
+            : { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
     ],

@@ -4,8 +4,11 @@
  * defined in <Resources>; the shared runtime is consistent (the Runtime, the
  * functions Page, the FunctionFile and the task pane all name the same page);
  * the functions namespace is CXM; the permission is ReadWriteDocument; the
- * icons are real PNGs of 16, 32, 64 and 80 px; and every URL the manifest
- * names, locale overrides included, is a file the build produces in dist/.
+ * icons are real PNGs of 16, 32, 64 and 80 px; every URL is https (Office
+ * loads add-ins only over https); and every URL the manifest names, locale
+ * overrides included, is a file the build produces in dist/. `tsx
+ * scripts/validate-manifest.ts dist/manifest.xml` checks the manifest a
+ * production build wrote for a real host (npm run build -- --env base=…).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -46,6 +49,12 @@ function pngSize(file: string): { width: number; height: number } | null {
   const b = readFileSync(file);
   if (b.length < 24 || b.readUInt32BE(0) !== 0x89504e47) return null;
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/** The folder the task pane page is served from ("https://host/cxm"), taken as the base of every URL. */
+function origin(urls: Set<string>): string {
+  const page = [...urls].find((u) => u.endsWith("/taskpane.html"));
+  return page ? page.slice(0, -"/taskpane.html".length) : "";
 }
 
 /** Returns the problems found; an empty list means the manifest is valid. */
@@ -105,8 +114,16 @@ export function validateManifest(xml: string, distDir: string): string[] {
       if (v && /^https?:\/\//.test(v)) urls.add(v);
     }
   }
+  // Office loads an add-in's pages, scripts and icons only over https.
+  for (const url of urls) if (!url.startsWith("https://")) problems.push(`${url} is not https: Office loads add-ins only over https.`);
+  for (const e of all) {
+    if (localName(e.tag) === "AppDomain" && !e.text.startsWith("https://")) problems.push(`<AppDomain>${e.text}</AppDomain> is not https.`);
+  }
+  const base = urls.has(`${origin(urls)}/taskpane.html`) ? origin(urls) : "";
   for (const url of urls) {
-    const file = path.join(distDir, new URL(url).pathname);
+    // The build's files are the URL's path below the folder the manifest points at.
+    const relative = base && url.startsWith(base) ? url.slice(base.length) : new URL(url).pathname;
+    const file = path.join(distDir, relative);
     if (!existsSync(file)) {
       problems.push(`${url} is not produced by the build (no ${path.relative(process.cwd(), file)}).`);
       continue;
@@ -130,7 +147,8 @@ if (require.main === module) {
     console.error("dist/ is missing: run `npm run build` first (the check compares the manifest's URLs with the build).");
     process.exit(1);
   }
-  const problems = validateManifest(readFileSync(path.join(root, "manifest.xml"), "utf8"), dist);
+  const manifestFile = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, "manifest.xml");
+  const problems = validateManifest(readFileSync(manifestFile, "utf8"), dist);
   if (problems.length) {
     console.error(`manifest.xml: ${problems.length} problem(s)`);
     for (const p of problems) console.error(`  - ${p}`);

@@ -9,7 +9,7 @@ import type { Language } from "../templates/registry-types";
 export type Command =
   | { kind: "help" }
   | { kind: "list"; language: Language }
-  | { kind: "demo"; out: string; language: Language }
+  | { kind: "demo"; out: string; language: Language; force: boolean }
   | {
       kind: "template";
       id: string;
@@ -21,6 +21,8 @@ export type Command =
       options: [string, string][];
       language: Language;
       acceptBadRows: boolean;
+      /** Replace an existing --out file (never a symbolic link). */
+      force: boolean;
     };
 
 /** A mistake on the command line (exit code 2). */
@@ -41,14 +43,15 @@ const OPTIONS = {
   map: { type: "string", multiple: true },
   option: { type: "string", multiple: true },
   "accept-bad-rows": { type: "boolean" },
+  force: { type: "boolean" },
 } as const;
 
 /** Flags each command accepts (others are reported, not ignored). */
 const ALLOWED: Record<Command["kind"], (keyof typeof OPTIONS)[]> = {
   help: ["help"],
   list: ["help", "lang"],
-  demo: ["help", "out", "lang"],
-  template: ["help", "out", "lang", "input", "map", "option", "accept-bad-rows"],
+  demo: ["help", "out", "lang", "force"],
+  template: ["help", "out", "lang", "input", "map", "option", "accept-bad-rows", "force"],
 };
 
 /** "key=value" -> ["key", "value"]; the value may itself contain "=". */
@@ -97,17 +100,18 @@ export function parseCommand(argv: string[]): Command {
       options: (values.option ?? []).map((o) => pair("option", o)),
       language,
       acceptBadRows: values["accept-bad-rows"] ?? false,
+      force: values.force ?? false,
     };
   }
   if (rest.length > 0) throw new UsageError(`cxm ${word} takes no argument "${rest[0]}" (flags start with --).`);
   if (word === "list") return { kind: "list", language };
-  return { kind: "demo", out: values.out ?? DEFAULT_DEMO_FILE, language };
+  return { kind: "demo", out: values.out ?? DEFAULT_DEMO_FILE, language, force: values.force ?? false };
 }
 
 export const HELP = `cxm: customer-experience workbooks from CSV exports
 
 Usage:
-  cxm demo [--out cxm-demo.xlsx] [--lang en|es]
+  cxm demo [--out cxm-demo.xlsx] [--lang en|es] [--force]
       Builds every template from built-in sample data into one workbook
       (default ./cxm-demo.xlsx) and prints the headline figures.
   cxm list [--lang en|es]
@@ -115,6 +119,7 @@ Usage:
       recognises) and its options.
   cxm template <id> --input data.csv [--out <id>.xlsx] [--map key=Header ...]
                     [--option key=value ...] [--lang en|es] [--accept-bad-rows]
+                    [--force]
       Builds one template from a CSV file (comma, semicolon or tab separated).
       Columns are matched by header name, in English or Spanish, ignoring case
       and accents; --map score="Recommend score" overrides one. Templates
@@ -122,6 +127,11 @@ Usage:
       Rows that cannot be used are listed and nothing is written, unless
       --accept-bad-rows: then the workbook is built from the good rows.
   cxm --help
+
+An existing output file is never replaced unless --force is given, and never
+written through a symbolic link; the workbook is written to a temporary file
+in the same folder, then renamed, so a failed write leaves the old file as it
+was.
 
 Exit codes: 0 done, 1 the data has problems (nothing written), 2 a mistake in
 the command line or a file that cannot be read.

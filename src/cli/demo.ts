@@ -7,7 +7,8 @@
 import type { Headline, Language, TemplateDescriptor } from "../templates/registry-types";
 import type { WorkbookPlan } from "../workbook/plan";
 import type { ResolvedWorkbook } from "../workbook/resolve";
-import { writePlanToFile } from "../xlsx/write-plan";
+import { writePlanToBuffer } from "../xlsx/write-plan";
+import { writeFileAtomically } from "./output-file";
 import { sampleInput } from "./templates";
 
 export interface DemoEntry {
@@ -33,13 +34,23 @@ export interface WrittenDemo {
   resolved: ResolvedWorkbook;
 }
 
+/** Puts a finished workbook's bytes in a file. */
+export type WorkbookWriter = (file: string, data: Uint8Array) => Promise<void>;
+
+/** The default writer: through a temporary file, never over an existing file or through a link. */
+const writeNewFile: WorkbookWriter = (file, data) => writeFileAtomically(file, data, { force: false, language: "en" });
+
 /** Builds the demo and writes it to `file` (nothing is written if any template fails). */
-export async function writeDemo(file: string, templates: TemplateDescriptor[], language: Language, builtAt: Date): Promise<WrittenDemo> {
+export async function writeDemo(
+  file: string,
+  templates: TemplateDescriptor[],
+  language: Language,
+  builtAt: Date,
+  write: WorkbookWriter = writeNewFile,
+): Promise<WrittenDemo> {
   const entries = buildDemo(templates, language, builtAt);
-  const { resolved } = await writePlanToFile(
-    entries.map((e) => e.plan),
-    file,
-  );
+  const { buffer, resolved } = await writePlanToBuffer(entries.map((e) => e.plan));
+  await write(file, buffer);
   return { entries, resolved };
 }
 

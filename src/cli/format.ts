@@ -8,6 +8,22 @@ import { inputColumnsOf } from "./templates";
 
 const LOCALE: Record<Language, string> = { en: "en-US", es: "es-ES" };
 
+/**
+ * C0 and C1 control characters (ESC, BEL, CR, tab, line breaks…), DEL and the
+ * Unicode bidirectional overrides, which a terminal would act on rather than
+ * show (ESC [2J clears the screen; U+202E reverses the text after it).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A line as a terminal may print it: every control character shown as an escape ("\x1B", "\u202E"). */
+export function escapeControlCharacters(line: string): string {
+  return line.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+}
+
 /** 3200 -> "3,200" (en) / "3200" (es), percentages as 42.0%, ratios as 3.6x. */
 export function formatHeadline(h: Pick<Headline, "value" | "kind">, language: Language): string {
   const n = (digits: number) =>
@@ -30,7 +46,8 @@ export function formatHeadline(h: Pick<Headline, "value" | "kind">, language: La
 /** A two-column table: label, value. */
 export function headlineTable(title: string, headlines: Headline[], language: Language): string[] {
   if (headlines.length === 0) return [title, "  (no headline figures)"];
-  const width = Math.max(...headlines.map((h) => h.label[language].length));
+  let width = 0;
+  for (const h of headlines) width = Math.max(width, h.label[language].length);
   return [title, ...headlines.map((h) => `  ${h.label[language].padEnd(width)}  ${formatHeadline(h, language).padStart(10)}`)];
 }
 
@@ -55,7 +72,10 @@ const WORDS = {
 export function reportLines(report: ValidationReport, language: Language, file: string, lines: number[] = [], limit = 50): string[] {
   const w = WORDS[language];
   const out: string[] = [];
-  if (report.blocking.length > 0) out.push(w.cannot, ...report.blocking.map((b) => `  ${b[language]}`));
+  if (report.blocking.length > 0) {
+    out.push(w.cannot);
+    for (const b of report.blocking) out.push(`  ${b[language]}`);
+  }
   if (report.problems.length > 0) {
     out.push(`${file}: ${w.bad(report.problems.length)}`);
     for (const p of report.problems.slice(0, limit)) out.push(`  ${w.line(p.row, lines[p.row])} [${p.column}]: ${p.message[language]}`);

@@ -8,12 +8,13 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { templates as registered } from "../templates/registry";
-import type { BuildInput, TemplateDescriptor } from "../templates/registry-types";
-import { writePlanToFile } from "../xlsx/write-plan";
+import type { BuildInput, Language, TemplateDescriptor } from "../templates/registry-types";
+import { writePlanToBuffer } from "../xlsx/write-plan";
 import { Command, HELP, parseCommand, UsageError } from "./args";
 import { readCsv } from "./csv";
 import { writeDemo } from "./demo";
-import { headlineTable, listLines, reportLines } from "./format";
+import { escapeControlCharacters, headlineTable, listLines, reportLines } from "./format";
+import { checkOutput, FileOps, NODE_FILE_OPS, OutputRefused, writeFileAtomically } from "./output-file";
 import { describeMapping, mappingFor, missingColumnsMessage } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
 import { COMMON } from "../templates/shared/strings";
@@ -24,6 +25,8 @@ export interface CliContext {
   cwd: string;
   now(): Date;
   templates: TemplateDescriptor[];
+  /** File operations for the output (tests inject failing ones). */
+  files: FileOps;
 }
 
 const DEFAULT_CONTEXT: CliContext = {
@@ -32,13 +35,18 @@ const DEFAULT_CONTEXT: CliContext = {
   cwd: process.cwd(),
   now: () => new Date(),
   templates: registered,
+  files: NODE_FILE_OPS,
 };
 
 /** Data problems: the report has been printed and nothing written (exit code 1). */
 class DataProblem extends Error {}
 
 export async function run(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
-  const cx: CliContext = { ...DEFAULT_CONTEXT, ...context };
+  const given: CliContext = { ...DEFAULT_CONTEXT, ...context };
+  // Headers, cell values and file names are printed back: control characters in them (an escape
+  // sequence that clears the screen or recolours it, a carriage return that hides text) are shown
+  // escaped, never sent to the terminal.
+  const cx: CliContext = { ...given, out: (l) => given.out(escapeControlCharacters(l)), err: (l) => given.err(escapeControlCharacters(l)) };
   try {
     const command = parseCommand(argv);
     switch (command.kind) {
@@ -54,7 +62,7 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
         return await template(command, cx);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputRefused) {
       cx.err(`cxm: ${e.message}`);
       return 2;
     }
@@ -76,9 +84,28 @@ function outputPath(cx: CliContext, file: string): string {
   return full;
 }
 
+/** Writes the workbook's bytes to `file` as `--force` allows (see output-file.ts). */
+function writerFor(cx: CliContext, command: { force: boolean; language: Language }) {
+  return async (file: string, data: Uint8Array) => {
+    try {
+      await writeFileAtomically(file, data, { force: command.force, language: command.language, ops: cx.files });
+    } catch (e) {
+      if (e instanceof OutputRefused) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(
+        command.language === "es"
+          ? `No se pudo escribir ${file} (${why}). Si ya existía, sigue como estaba.`
+          : `Could not write ${file} (${why}). If it existed, it is as it was.`,
+      );
+    }
+  };
+}
+
 async function demo(command: Extract<Command, { kind: "demo" }>, cx: CliContext): Promise<number> {
   const file = outputPath(cx, command.out);
-  const { entries, resolved } = await writeDemo(file, cx.templates, command.language, cx.now());
+  // Refused before the work, and checked again when the file is put in place.
+  await checkOutput(file, command.force, command.language, cx.files);
+  const { entries, resolved } = await writeDemo(file, cx.templates, command.language, cx.now(), writerFor(cx, command));
   cx.out(`Wrote ${file}: ${resolved.sheets.length} sheets from ${entries.length} templates.`);
   for (const e of entries) {
     cx.out("");
@@ -134,8 +161,10 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   }
 
   const out = outputPath(cx, command.out ?? `${t.id}.xlsx`);
+  await checkOutput(out, command.force, language, cx.files);
   const plan = t.build(input);
-  const { resolved } = await writePlanToFile(plan, out);
+  const { buffer, resolved } = await writePlanToBuffer(plan);
+  await writerFor(cx, command)(out, buffer);
   cx.out(`Wrote ${out}: ${resolved.sheets.map((s) => s.name).join(", ")}.`);
   if (t.headlines) headlineTable(t.title[language], t.headlines(input), language).forEach((l) => cx.out(l));
   return 0;

@@ -9,11 +9,22 @@
  *   chunks below Excel on the web's 5 MB request limit (plan-requests.ts).
  * - Suspends calculation and screen updating for every batch, then asks for
  *   one recalculation at the end.
- * - Syncs: 1 (read existing names) + one per batch + 1 (recalculate). Small
- *   plans fit in one batch (3 syncs); a large plan needs at most one batch per
- *   chunk plus one, so syncs <= chunks + 3 whatever the data size.
- * - On any failure, or when cancelled between batches, deletes the sheets and
- *   workbook names it created and throws a PlanApplyError.
+ * - Syncs: 1 (read existing names) + 1 (create the sheets, learn their ids)
+ *   + one per batch + 1 (recalculate). Small plans fit in one batch (4 syncs);
+ *   a large plan needs at most one batch per chunk plus one, so
+ *   syncs <= chunks + 4 whatever the data size.
+ * - On any failure, or when cancelled between batches, deletes what it
+ *   created — found by identity, never by name — and throws a PlanApplyError.
+ *
+ * Identity. The workbook can change while a build runs (co-authoring, another
+ * add-in): a sheet called "LTV model" or a name ARPA may appear after CXM read
+ * the names. So the sheets are first created under a temporary name unique to
+ * this build ("CXM build 3f9a0c 1") and their ids (Worksheet.id) recorded;
+ * only then are they renamed to their final names. A rollback deletes the
+ * sheets with those ids (or, if the creating sync itself failed, with this
+ * build's temporary names), and the workbook names whose reference is on one
+ * of those sheets. A sheet or name of the user's, even one with the name CXM
+ * wanted, is never deleted.
  */
 import { rangeName, parseRect } from "../workbook/a1";
 import { CellFormat, ChartPlan, ConditionalFormatPlan, ConditionalStyle, PrintSetup, WorkbookPlan } from "../workbook/plan";
@@ -106,12 +117,25 @@ export async function applyPlanInContext(
   const chunks = ops.filter((o) => o.op.kind === "write").length;
   const sheets = new Map<string, Excel.Worksheet>();
   const title = list.map((p) => p.title).join(", ");
+  const build: BuildIdentity = { token: buildToken(), sheetIds: [] };
   let done = 0;
   options.onProgress?.(0);
 
-  // 2. The batches: each one sync with calculation and screen updating suspended.
   let step = 0;
   try {
+    // 2. The sheets, under this build's temporary names, and their ids: one sync.
+    const created = resolved.sheets.map((s, i) => {
+      const ws = workbook.worksheets.add(temporaryName(build.token, i));
+      ws.load("id");
+      return { final: s.name, ws };
+    });
+    await sync();
+    for (const { final, ws } of created) {
+      build.sheetIds.push(ws.id);
+      sheets.set(final, ws);
+    }
+
+    // 3. The batches: each one sync with calculation and screen updating suspended.
     for (const batch of batches) {
       step++;
       if (options.signal?.aborted) throw new CancelledError();
@@ -125,16 +149,16 @@ export async function applyPlanInContext(
       done += batch.reduce((n, o) => n + o.bytes, 0);
       options.onProgress?.(Math.min(1, done / total));
     }
-    // 3. Calculation was suspended while the formulas went in: recalculate what they dirtied.
+    // 4. Calculation was suspended while the formulas went in: recalculate what they dirtied.
     workbook.application.calculate("Recalculate");
     await sync();
   } catch (error) {
     const cancelled = error instanceof CancelledError;
-    const failures = await rollBack(context, resolved, () => syncs++);
+    const failures = await rollBack(context, build, resolved, () => syncs++);
     const what = cancelled ? `Building ${title} was cancelled` : `Building ${title} failed at batch ${step} of ${batches.length}: ${message(error)}`;
     const cleanup = failures.length === 0
-      ? "The sheets it had created were removed; your own sheets were not touched."
-      : `Some of what it created could not be removed (${failures.join("; ")}); your own sheets were not touched.`;
+      ? "The sheets and names it had created were removed; your own sheets and names were not touched."
+      : `Some of what it created could not be removed (${failures.join("; ")}); your own sheets and names were not touched.`;
     throw new PlanApplyError(`${what}. ${cleanup}`, { cause: error, cancelled, rolledBack: failures.length === 0 });
   }
   options.onProgress?.(1);
@@ -158,25 +182,63 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What identifies this build's own sheets: their ids, and the temporary names they were created under. */
+interface BuildIdentity {
+  token: string;
+  sheetIds: string[];
+}
+
+/** Six random hex digits: two builds (two panes, two users) never share temporary names. */
+function buildToken(): string {
+  const bytes = new Uint8Array(3);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A sheet name no user would pick, valid in Excel (at most 31 characters, none of : \ / ? * [ ]). */
+function temporaryName(token: string, index: number): string {
+  return `CXM build ${token} ${index + 1}`;
+}
+
+/** The sheet a workbook name's formula refers to ("='LTV model'!$B$7" -> LTV model); "" when it is not a plain reference. */
+function sheetOfReference(formula: string): string {
+  const text = formula.startsWith("=") ? formula.slice(1) : formula;
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return "";
+  const sheet = text.slice(0, bang);
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
 /**
- * Deletes whatever of the planned sheets and workbook names exists now. They
- * were all free when the build started, so anything by those names is ours.
- * Two syncs: one to learn what exists, one to delete it.
+ * Deletes what this build created, found by identity: the sheets whose ids it
+ * recorded (or, when the sync creating them failed before their ids were
+ * known, the sheets carrying its temporary names), and the workbook names it
+ * planned whose reference is on one of those sheets. A sheet or a name the
+ * user has, even under a name CXM planned to use, is left alone. Two syncs:
+ * one to learn what exists, one to delete it.
  */
-async function rollBack(context: Excel.RequestContext, resolved: ResolvedWorkbook, countSync: () => void): Promise<string[]> {
+async function rollBack(context: Excel.RequestContext, build: BuildIdentity, resolved: ResolvedWorkbook, countSync: () => void): Promise<string[]> {
   const failures: string[] = [];
   try {
     const workbook = context.workbook;
-    const sheets = resolved.sheets.map((s) => ({ name: s.name, item: workbook.worksheets.getItemOrNullObject(s.name) }));
+    const ours = build.sheetIds.map((id) => workbook.worksheets.getItemOrNullObject(id));
+    for (const ws of ours) ws.load("name");
+    workbook.worksheets.load("items/name");
     const names = resolved.names
       .filter((n) => n.scope === "workbook")
-      .map((n) => ({ name: n.name, item: workbook.names.getItemOrNullObject(n.name) }));
-    for (const x of [...sheets, ...names]) x.item.load("isNullObject");
+      .map((n) => workbook.names.getItemOrNullObject(n.name));
+    for (const n of names) n.load("formula");
     countSync();
     await context.sync();
+    const prefix = temporaryName(build.token, 0).slice(0, -1);
+    const doomed = [
+      ...ours.filter((ws) => !ws.isNullObject),
+      ...(build.sheetIds.length === 0 ? workbook.worksheets.items.filter((ws) => ws.name.startsWith(prefix)) : []),
+    ];
+    const doomedNames = new Set(doomed.map((ws) => ws.name.toUpperCase()));
     // Names first: deleting a sheet would turn a workbook name into #REF! rather than remove it.
-    for (const n of names) if (!n.item.isNullObject) n.item.delete();
-    for (const s of sheets) if (!s.item.isNullObject) s.item.delete();
+    for (const n of names) if (!n.isNullObject && doomedNames.has(sheetOfReference(n.formula).toUpperCase())) n.delete();
+    for (const ws of doomed) ws.delete();
     countSync();
     await context.sync();
   } catch (error) {
@@ -187,10 +249,10 @@ async function rollBack(context: Excel.RequestContext, resolved: ResolvedWorkboo
 
 function apply(context: Excel.RequestContext, sheets: Map<string, Excel.Worksheet>, op: Operation): void {
   const workbook = context.workbook;
-  if (op.kind === "addSheet") {
-    const ws = workbook.worksheets.add(op.sheet);
+  if (op.kind === "nameSheet") {
+    const ws = sheetOf(sheets, op.sheet);
+    ws.name = op.sheet;
     if (op.tabColor) ws.tabColor = op.tabColor;
-    sheets.set(op.sheet, ws);
     return;
   }
   if (op.kind === "addName") {

@@ -35,7 +35,8 @@ export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
 export const OPERATION_OVERHEAD = 256;
 
 export type Operation =
-  | { kind: "addSheet"; sheet: string; tabColor?: string }
+  /** Gives a sheet the build created (under a temporary name, see apply-plan.ts) its final name. */
+  | { kind: "nameSheet"; sheet: string; tabColor?: string }
   | { kind: "addName"; name: ResolvedName }
   | {
       kind: "write";
@@ -82,14 +83,19 @@ export function cellBytes(v: CellValue): number {
 
 /**
  * The text Excel should receive for a non-formula string. Excel parses what
- * it is given as if typed, so "2024-03" would become a date, "00123" a number
- * and "=1+1" a formula; an apostrophe in front keeps such strings as text
- * (Excel stores the string without it). Strings that contain no digit and do
- * not start with = + - @ ' # and are not TRUE or FALSE go as they are.
+ * it is given through range.values as if typed, so "2024-03" would become a
+ * date, "00123" a number and "=1+1" — or "+1+cmd|'/c calc'!A0", "-2+3",
+ * "@SUM(1)" — a formula. The apostrophe is Excel's own way to enter text as
+ * typed (its message for a mistyped formula: "To get around this, type an
+ * apostrophe (') first: you type '=1+1, cell shows =1+1"); Excel stores the
+ * string without it, marked as quote-prefixed, so editing the cell later keeps
+ * it text. Protected: anything with a digit, anything starting with one of
+ * = + - @ ' # or with a tab, carriage return or line feed (the prefixes
+ * OWASP's "CSV Injection" lists), and TRUE/FALSE. Other strings go as they are.
  */
 export function protectText(s: string): string {
   if (s === "") return s;
-  if (/\d/.test(s) || /^[=+\-@'#]/.test(s) || /^\s*(true|false)\s*$/i.test(s)) return `'${s}`;
+  if (/\d/.test(s) || /^[=+\-@'#\t\r\n]/.test(s) || /^\s*(true|false)\s*$/i.test(s)) return `'${s}`;
   return s;
 }
 
@@ -113,7 +119,7 @@ export function chunkCells(op: Extract<Operation, { kind: "write" }>): CellValue
 export function planOperations(resolved: ResolvedWorkbook, budget = DEFAULT_REQUEST_BUDGET): SizedOperation[] {
   const out: SizedOperation[] = [];
   const push = (op: Operation, bytes: number) => out.push({ op, bytes: bytes + OPERATION_OVERHEAD });
-  for (const s of resolved.sheets) push({ kind: "addSheet", sheet: s.name, tabColor: s.plan.tabColor }, s.name.length);
+  for (const s of resolved.sheets) push({ kind: "nameSheet", sheet: s.name, tabColor: s.plan.tabColor }, s.name.length);
   // Names before formulas, so no formula is ever entered while its name is missing.
   for (const n of resolved.names) push({ kind: "addName", name: n }, n.reference.length + (n.comment?.length ?? 0));
   for (const s of resolved.sheets) for (const block of s.plan.blocks) writeOperations(s, block, budget, push);

@@ -2,7 +2,8 @@
  * The small workbook edits the task pane makes besides building a template:
  * inserting a template's sample data into a new sheet, putting a formula
  * skeleton in the active cell, and going to a sheet. Never touches existing
- * cells other than the active cell the user chose for a formula.
+ * cells: a formula goes into the active cell only when it is empty, or when
+ * the user has agreed to replace what it holds.
  */
 import { columnLetter } from "../workbook/a1";
 import { excelSerial } from "../workbook/dates";
@@ -67,15 +68,37 @@ function stripApostrophe(value: string | number | boolean): string | number | bo
   return typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
 }
 
-/** Puts `formula` (English, comma-separated) in the active cell and returns that cell's address. */
-export async function insertFormulaInActiveCell(formula: string): Promise<string> {
+/** What inserting a formula did: put it in the cell, or found the cell holding something and left it. */
+export type InsertFormulaOutcome =
+  | { status: "inserted"; address: string }
+  /** The active cell holds `content` (its formula, or its value as text); nothing was written. */
+  | { status: "occupied"; address: string; content: string };
+
+/**
+ * Puts `formula` (English, comma-separated) in the active cell — only when
+ * the cell is empty. A cell holding anything (a value, a formula, part of a
+ * spilled result) is left as it is and reported, so the pane can ask first;
+ * `replace.expected` is the content the user agreed to replace: the formula
+ * goes in only if the cell still holds exactly that. Two syncs: read, write.
+ */
+export async function insertFormulaInActiveCell(formula: string, options: { replace?: { expected: string } } = {}): Promise<InsertFormulaOutcome> {
   return Excel.run(async (context) => {
     const cell = context.workbook.getActiveCell();
-    cell.formulas = [[formula]];
-    cell.load("address");
+    cell.load("address,formulas,values");
     await context.sync();
-    return cell.address;
+    const content = contentOf(cell.formulas?.[0]?.[0], cell.values?.[0]?.[0]);
+    if (content !== "" && content !== options.replace?.expected) return { status: "occupied", address: cell.address, content };
+    cell.formulas = [[formula]];
+    await context.sync();
+    return { status: "inserted", address: cell.address };
   });
+}
+
+/** A cell's content as the user would see it in the formula bar: its formula, else its value; "" when empty. */
+function contentOf(formula: unknown, value: unknown): string {
+  if (typeof formula === "string" && formula !== "") return formula;
+  if (typeof formula === "number" || typeof formula === "boolean") return String(formula);
+  return value === null || value === undefined ? "" : String(value);
 }
 
 /** Brings a sheet to the front (the result line's link to a new sheet). */

@@ -7,8 +7,8 @@
  */
 import { bgnbdConditionalExpectedPurchases, BgnbdParams, bgnbdProbabilityAlive } from "../metrics/clv/bgnbd";
 import { fitBgnbd } from "../metrics/clv/bgnbd-fit";
-import { customerLifetimeValue, validateClvOptions } from "../metrics/clv/clv";
-import { fitGammaGamma, gammaGammaExpectedSpend, GammaGammaParams, validateSpend } from "../metrics/clv/gamma-gamma";
+import { discountedExpectedPurchasesAll, validateClvOptions } from "../metrics/clv/clv";
+import { fitGammaGamma, gammaGammaExpectedSpend, GammaGammaParams, validateGammaGammaParams, validateSpend } from "../metrics/clv/gamma-gamma";
 import { PurchaseHistories, validateHistories } from "../metrics/clv/history";
 import { optionalNumber, requiredNumber } from "./support/args";
 import { excelResultAsync } from "./support/excel-errors";
@@ -203,8 +203,9 @@ export async function clv(
     const { data, histories: h } = await readHistories(historyColumns([frequency, recency, T, monetary], invocation, 2, true), true);
     const m = data.values[3];
     for (let i = 0; i < m.length; i++) validateSpend(h.frequency[i], m[i], i, data.locate);
-    return spillPerCustomer(data, (i) =>
-      customerLifetimeValue(bg, gg, { frequency: h.frequency[i], recency: h.recency[i], T: h.T[i], monetary: m[i] }, options),
-    );
+    validateGammaGammaParams(gg);
+    // All customers at once: one sum over the periods per distinct (frequency, T), in bounded work.
+    const purchases = discountedExpectedPurchasesAll(bg, h, options);
+    return spillPerCustomer(data, (i) => options.margin * gammaGammaExpectedSpend(gg, h.frequency[i], m[i]) * purchases[i]);
   });
 }

@@ -6,13 +6,14 @@
  * large for Excel to take back.
  */
 import { COHORT_MEASURES, COHORT_OUTPUTS, COHORT_PERIODS, cohortTable } from "../metrics/cohort";
+import { civilFromSerial } from "../metrics/dates";
 import { mrrMovements } from "../metrics/mrr-movements";
 import { RFM_UNITS, rfmSummary } from "../metrics/rfm";
 import { optionalChoice } from "./support/args";
 import { excelResultAsync } from "./support/excel-errors";
 import { cellColumn, optionalDate, readTransactions } from "./tables/columns";
-import { cohortRows, mrrRows, rfmRows } from "./tables/engine-tables";
-import { refuseLargeSpill } from "./tables/spill-limit";
+import { cohortRows, MRR_HEADER, mrrRows, rfmRows } from "./tables/engine-tables";
+import { refuseLargeSpill, refuseLargeSpillShape } from "./tables/spill-limit";
 
 function addressOf(invocation: CustomFunctions.Invocation | undefined, index: number): string | null {
   return invocation?.parameterAddresses?.[index] ?? null;
@@ -74,6 +75,18 @@ export async function mrrmovements(customer_ids: any[][], months: any[][], mrr: 
       cellColumn(mrr, "mrr", addressOf(invocation, 2)),
       true,
     );
+    // One row per month from the first to the last: refuse a too long table before computing it.
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < log.dates.length; i++) {
+      if (log.dates[i] < first) first = log.dates[i];
+      if (log.dates[i] > last) last = log.dates[i];
+    }
+    if (first <= last) {
+      const a = civilFromSerial(first), b = civilFromSerial(last);
+      const months = (b.year - a.year) * 12 + (b.month - a.month) + 1;
+      refuseLargeSpillShape(months + 1, MRR_HEADER.length, "MRR movements table", `for the ${months.toLocaleString("en-US")} months from the first row to the last`);
+    }
     return refuseLargeSpill(mrrRows(mrrMovements(log.ids, log.dates, log.amounts!)), "MRR movements table");
   });
 }

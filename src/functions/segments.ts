@@ -8,7 +8,7 @@ import { segmentMatrix, segmentSummary } from "../metrics/segment-matrix";
 import { excelResultAsync } from "./support/excel-errors";
 import { cellColumn, readAmounts, readSegmentOrder, readSegments, requireSameLength, requireSegmentsInOrder } from "./tables/columns";
 import { segmentMatrixRows, segmentSummaryRows } from "./tables/engine-tables";
-import { refuseLargeSpill } from "./tables/spill-limit";
+import { refuseLargeSpill, refuseLargeSpillShape } from "./tables/spill-limit";
 
 function addressOf(invocation: CustomFunctions.Invocation | undefined, index: number): string | null {
   return invocation?.parameterAddresses?.[index] ?? null;
@@ -32,6 +32,10 @@ export async function segmentmatrix(from_segments: any[][], to_segments: any[][]
     requireSameLength([fromCol, toCol, valueCol]);
     const from = await readSegments(fromCol);
     const to = await readSegments(toCol);
+    // The matrix is (segments + 2)², labels included: refuse a too large one before building it.
+    const segments = new Set<string | number>();
+    for (const list of [from, to]) for (const x of list) if (x !== null) segments.add(x);
+    refuseLargeSpillShape(segments.size + 2, segments.size + 2, "segment matrix", `for ${segments.size.toLocaleString("en-US")} segments`);
     const sums = valueCol ? readAmounts(valueCol) : null;
     return refuseLargeSpill(segmentMatrixRows(segmentMatrix(from, to, sums)), "segment matrix");
   });

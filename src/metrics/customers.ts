@@ -1,4 +1,4 @@
-import { ratio, requireNonNegative } from "./errors";
+import { notComputable, ratio, requireNonNegative } from "./errors";
 
 /**
  * Customer churn rate: customers lost during the period / customers at its start,
@@ -29,6 +29,15 @@ export function retentionRate(startCustomers: number, endCustomers: number, newC
   requireNonNegative(startCustomers, "start_customers");
   requireNonNegative(endCustomers, "end_customers");
   requireNonNegative(newCustomers, "new_customers");
+  // The customers kept, end − new, are some of those at the start: 0 to start.
+  if (newCustomers > endCustomers) {
+    throw notComputable(`new_customers (${newCustomers}) is more than end_customers (${endCustomers}): the customers at the end include the new ones.`);
+  }
+  if (endCustomers - newCustomers > startCustomers) {
+    throw notComputable(
+      `end_customers minus new_customers (${endCustomers - newCustomers}) is more than start_customers (${startCustomers}): more customers were kept than there were.`,
+    );
+  }
   return ratio(endCustomers - newCustomers, startCustomers, "start_customers");
 }
 
@@ -61,6 +70,7 @@ export function shareOf(part: number, total: number, partName: string, totalName
  * @example referralRate(15, 300) // 0.05
  */
 export function referralRate(referred: number, total: number): number {
+  requirePartOfWhole(referred, total, "referred", "total");
   return shareOf(referred, total, "referred", "total");
 }
 
@@ -84,5 +94,11 @@ export function resolutionRate(resolved: number, received: number): number {
  * @example firstContactResolution(350, 500) // 0.7
  */
 export function firstContactResolution(resolvedFirstContact: number, total: number): number {
+  requirePartOfWhole(resolvedFirstContact, total, "resolved_first_contact", "total");
   return shareOf(resolvedFirstContact, total, "resolved_first_contact", "total");
+}
+
+/** #NUM! when a part counted among a whole is larger than the whole (15 referred of 10 acquired). */
+function requirePartOfWhole(part: number, whole: number, partName: string, wholeName: string): void {
+  if (part > whole) throw notComputable(`${partName} (${part}) is more than ${wholeName} (${whole}), of which it is a part.`);
 }

@@ -1,3 +1,4 @@
+import { divisionByZero } from "./errors";
 import { NpsCounts, npsVariance } from "./nps";
 import { zForConfidence } from "./normal";
 
@@ -23,7 +24,11 @@ export interface NpsInterval {
   low: number;
   /** Upper bound in points (−100..100). */
   high: number;
-  /** Half-width of the interval in points, before clipping to −100..100. */
+  /**
+   * Half-width of the interval in points, before clipping to −100..100: when
+   * the interval reaches ±100, low and high are clipped but this is not, so it
+   * is then more than half of high − low.
+   */
   marginOfError: number;
 }
 
@@ -37,6 +42,10 @@ export interface NpsInterval {
  */
 export function npsInterval(counts: NpsCounts, confidence = 0.95): NpsInterval {
   const z = zForConfidence(confidence);
+  // The adjustment adds 3 pseudo-respondents; with no real answer there is no NPS to bound (NPS itself is #DIV/0!).
+  if (counts.promoters + counts.passives + counts.detractors === 0) {
+    throw divisionByZero("There are no responses, so the NPS and its interval are undefined.");
+  }
   const adj = adjustedCounts(counts);
   const n = adj.promoters + adj.passives + adj.detractors;
   const center = (adj.promoters - adj.detractors) / n;

@@ -1,3 +1,4 @@
+import { divisionByZero } from "./errors";
 import { NpsCounts, npsVariance } from "./nps";
 import { adjustedCounts } from "./nps-interval";
 import { twoSidedPValue } from "./normal";
@@ -13,7 +14,8 @@ export interface NpsComparison {
 
 /**
  * Two-sample test that two Net Promoter Scores differ, on the adjusted-Wald
- * scale: z = (NPS'a − NPS'b) / √(Var'a/n'a + Var'b/n'b), p = 2·(1 − Φ(|z|)).
+ * scale: z = (NPS'a − NPS'b) / √(Var'a/n'a + Var'b/n'b), p = 2·(1 − Φ(|z|)) = erfc(|z|/√2).
+ * A group with no answers has no NPS: #DIV/0!, as CXM.NPS gives.
  * The samples are independent (different respondents).
  *
  * Reference: J. Sauro, "How to Compare Two Net Promoter Scores", MeasuringU
@@ -22,6 +24,9 @@ export interface NpsComparison {
  * @example compareNps({promoters: 60, passives: 20, detractors: 20}, {promoters: 40, passives: 30, detractors: 30}).pValue // 0.0102…
  */
 export function compareNps(a: NpsCounts, b: NpsCounts): NpsComparison {
+  for (const [name, c] of [["scores_a", a], ["scores_b", b]] as const) {
+    if (c.promoters + c.passives + c.detractors === 0) throw divisionByZero(`${name} has no answers, so its NPS is undefined and there is nothing to compare.`);
+  }
   const adjA = adjustedCounts(a);
   const adjB = adjustedCounts(b);
   const nA = adjA.promoters + adjA.passives + adjA.detractors;

@@ -1,4 +1,4 @@
-import { divisionByZero, invalidInput } from "./errors";
+import { divisionByZero, invalidInput, notComputable } from "./errors";
 
 /** Respondents in each Net Promoter group. */
 export interface NpsCounts {
@@ -20,6 +20,9 @@ export interface NpsCounts {
  */
 export function npsFromCounts(counts: NpsCounts): number {
   const { promoters, passives, detractors } = validCounts(counts);
+  for (const key of ["promoters", "passives", "detractors"] as const) {
+    if (!Number.isInteger(counts[key])) throw notComputable(`${key} is ${counts[key]}: a count of respondents is a whole number.`);
+  }
   const n = promoters + passives + detractors;
   if (n === 0) throw divisionByZero("There are no responses, so the NPS is undefined.");
   return (100 * (promoters - detractors)) / n;

@@ -1,7 +1,14 @@
-import { divisionByZero, ratio, requireNonNegative } from "./errors";
+import { divisionByZero, notComputable, ratio, requireNonNegative } from "./errors";
 
 function checkMovements(values: Record<string, number>): void {
   for (const [name, v] of Object.entries(values)) requireNonNegative(v, name);
+}
+
+/** The starting customers cannot lose more MRR than they had: #NUM! otherwise. */
+function requireLossWithinStart(startMrr: number, contraction: number, churned: number): void {
+  if (contraction + churned > startMrr) {
+    throw notComputable(`contraction + churned (${contraction + churned}) is more than start_mrr (${startMrr}): the starting customers cannot lose more MRR than they had.`);
+  }
 }
 
 /**
@@ -17,6 +24,7 @@ function checkMovements(values: Record<string, number>): void {
  */
 export function nrr(startMrr: number, expansion: number, contraction: number, churned: number): number {
   checkMovements({ start_mrr: startMrr, expansion, contraction, churned });
+  requireLossWithinStart(startMrr, contraction, churned);
   return ratio(startMrr + expansion - contraction - churned, startMrr, "start_mrr");
 }
 
@@ -32,6 +40,7 @@ export function nrr(startMrr: number, expansion: number, contraction: number, ch
  */
 export function grr(startMrr: number, contraction: number, churned: number): number {
   checkMovements({ start_mrr: startMrr, contraction, churned });
+  requireLossWithinStart(startMrr, contraction, churned);
   return ratio(startMrr - contraction - churned, startMrr, "start_mrr");
 }
 

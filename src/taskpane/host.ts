@@ -5,9 +5,10 @@
  * src/excel (see excel-host.ts); tests pass fakes.
  */
 import type { SourceData, TableInfo } from "../excel/source";
+import type { InsertFormulaOutcome } from "../excel/workbook-actions";
 import type { WorkbookPlan } from "../workbook/plan";
 
-export type { SourceData, TableInfo };
+export type { InsertFormulaOutcome, SourceData, TableInfo };
 
 export interface BuildCallbacks {
   /** Share of the writing done, 0..1. */
@@ -28,8 +29,12 @@ export interface ExcelHost {
   readTable(name: string): Promise<SourceData>;
   /** Writes sample rows (header first) into a new sheet; returns what it wrote as a source. */
   insertSample(sheetName: string, rows: unknown[][]): Promise<SourceData>;
-  /** Puts a formula in the active cell; returns the cell's address. */
-  insertFormula(formula: string): Promise<string>;
+  /**
+   * Puts a formula in the active cell when it is empty; a cell holding
+   * something is reported ("occupied") and left alone, unless `replace`
+   * names the content the user agreed to replace.
+   */
+  insertFormula(formula: string, options?: { replace?: { expected: string } }): Promise<InsertFormulaOutcome>;
   /** Applies a plan into new sheets. */
   applyPlan(plan: WorkbookPlan, callbacks: BuildCallbacks): Promise<BuildOutcome>;
   activateSheet(name: string): Promise<void>;

@@ -97,6 +97,10 @@ const en = {
   insert: "Insert",
   insertLabel: (name: string) => `Insert ${name} in the active cell`,
   inserted: (formula: string, address: string) => `${formula} is in ${address}. Replace the argument names with your cells.`,
+  replaceQuestion: (address: string, content: string) => `${address} is not empty: it holds ${content}. Replace it with the formula?`,
+  replaceYes: "Replace",
+  replaceNo: "Keep it",
+  replaceKept: (address: string) => `Nothing was inserted: ${address} keeps what it holds. Select an empty cell and insert again.`,
 };
 
 export type Strings = typeof en;
@@ -174,6 +178,10 @@ const es: Strings = {
   insert: "Insertar",
   insertLabel: (name) => `Insertar ${name} en la celda activa`,
   inserted: (formula, address) => `${formula} está en ${address}. Sustituya los nombres de los argumentos por sus celdas.`,
+  replaceQuestion: (address, content) => `${address} no está vacía: contiene ${content}. ¿Sustituirla por la fórmula?`,
+  replaceYes: "Sustituir",
+  replaceNo: "Conservarla",
+  replaceKept: (address) => `No se ha insertado nada: ${address} conserva su contenido. Seleccione una celda vacía e inserte de nuevo.`,
 };
 
 export const STRINGS: Record<Language, Strings> = { en, es };

@@ -16,6 +16,7 @@ import { ltv, ltvToCac } from "../metrics/ltv";
 import { npsFromCounts } from "../metrics/nps";
 import { nrr } from "../metrics/revenue-retention";
 import { currencyFormat, FORMATS } from "../workbook/styles";
+import { checkUserFormula } from "../workbook/safe-formula";
 import { isBlank, numberOf, shown, textOf } from "./cells";
 import { NO_GOOD_ROWS, unmappedColumns } from "./descriptor-kit";
 import {
@@ -134,6 +135,16 @@ export function readKpiRows(input: BuildInput): { kpis: KpiSpec[]; problems: Row
     const actual = typeof rawActual === "string" && rawActual.trim().startsWith("=") ? rawActual.trim() : numberOf(rawActual, input.language);
     if (typeof actual === "number" && Number.isNaN(actual)) {
       return bad("actual", { en: 'is not a number or a formula starting with "=".', es: "no es un número ni una fórmula que empiece por «=»." });
+    }
+    if (typeof actual === "string") {
+      // Only the allow-list grammar becomes a formula (arithmetic over the named inputs); the rest would be text.
+      const check = checkUserFormula(actual, { names: SAMPLE_SCORECARD_INPUTS.map((i) => i.name) });
+      if (!check.ok) {
+        return bad("actual", {
+          en: `is not a formula CXM writes: ${check.reason.en} Write a number, or arithmetic over the named inputs.`,
+          es: `no es una fórmula que CXM escriba: ${check.reason.es} Escriba un número, u operaciones con los datos con nombre.`,
+        });
+      }
     }
     const direction = directionOf(cell(row, "direction"));
     if (!direction) return bad("direction", { en: 'must be "higher" or "lower".', es: "debe ser «mayor» o «menor» (higher / lower)." });

@@ -14,6 +14,7 @@ import { cellName, rangeName } from "../workbook/a1";
 import { SheetBuilder } from "../workbook/builder";
 import { invalidDefinedName } from "../workbook/names";
 import { CellValue, WorkbookPlan } from "../workbook/plan";
+import { checkUserFormula } from "../workbook/safe-formula";
 import { BAD, currencyFormat, FORMATS, GOOD, LOOKS, NEUTRAL } from "../workbook/styles";
 
 export type KpiDirection = "higher" | "lower";
@@ -27,7 +28,11 @@ export interface KpiSpec {
   target: number;
   /** How far on the wrong side of the target still counts as "near", in the KPI's own unit (5 NPS points, 0.02 for 2 pp). */
   nearWithin: number;
-  /** The actual: a number, or a formula ("=…") over the named inputs. */
+  /**
+   * The actual: a number, or a formula ("=…") over the named inputs in the
+   * allow-list grammar of src/workbook/safe-formula.ts; any other text is
+   * written as literal text, never as a formula.
+   */
   actual: number | string;
   /** Excel number format of target, actual and gap, e.g. "0.0%". */
   format: string;
@@ -208,6 +213,10 @@ export function kpiScorecard(kpis: KpiSpec[] = SAMPLE_KPIS, options: KpiScorecar
   const header = ["KPI", "Better when", "Target", "Actual", "Near if within", "Status", "Gap to target", "Time frame", "How it is computed (SMART target)"];
   const rows: CellValue[][] = [header];
   const firstRow = first + 3;
+  // An actual that is not a formula of the allow-list (safe-formula.ts) is written as literal text,
+  // never as a formula, whoever built the KPI list; its status and gap stay empty.
+  const allow = { names: inputs.map((i) => i.name) };
+  const literalActual = kpis.map((k) => typeof k.actual === "string" && !checkUserFormula(k.actual, allow).ok);
   kpis.forEach((k, i) => {
     const r = firstRow + i;
     const [dir, target, actual, near] = ["B", "C", "D", "E"].map((c) => `${c}${r}`);
@@ -217,8 +226,10 @@ export function kpiScorecard(kpis: KpiSpec[] = SAMPLE_KPIS, options: KpiScorecar
       k.target,
       k.actual,
       k.nearWithin,
-      `=IF(OR(${target}="",${actual}=""),"",IF(${dir}="lower",IF(${actual}<=${target},"met",IF(${actual}<=${target}+${near},"near","missed")),IF(${actual}>=${target},"met",IF(${actual}>=${target}-${near},"near","missed"))))`,
-      `=IF(OR(${target}="",${actual}=""),"",IF(${dir}="lower",${target}-${actual},${actual}-${target}))`,
+      literalActual[i]
+        ? ""
+        : `=IF(OR(${target}="",${actual}=""),"",IF(${dir}="lower",IF(${actual}<=${target},"met",IF(${actual}<=${target}+${near},"near","missed")),IF(${actual}>=${target},"met",IF(${actual}>=${target}-${near},"near","missed"))))`,
+      literalActual[i] ? "" : `=IF(OR(${target}="",${actual}=""),"",IF(${dir}="lower",${target}-${actual},${actual}-${target}))`,
       k.timeFrame,
       k.note,
     ]);
@@ -229,7 +240,8 @@ export function kpiScorecard(kpis: KpiSpec[] = SAMPLE_KPIS, options: KpiScorecar
     "Scorecard",
     "Gap to target is positive when the KPI beats its target. Edit targets, tolerances and directions in place.",
     rows,
-    { header: true },
+    // Row 0 is the header; the actual is column 3.
+    { header: true, ...(literalActual.some(Boolean) ? { literal: (row: number, column: number) => row > 0 && column === 3 && literalActual[row - 1] } : {}) },
   );
   if (card.bodyRow + 1 !== SCORECARD_FIRST_ROW) throw new Error("Scorecard layout drifted from SCORECARD_FIRST_ROW.");
   s.table("KpiScorecard", card.body, { style: "TableStyleMedium2" });

@@ -101,7 +101,7 @@ export function ltvCacModel(inputs: LtvCacInputs = SAMPLE_LTV_CAC_INPUTS, option
   }
   const months = options.paybackMonths ?? 24;
   if (!(Number.isInteger(months) && months >= 1 && months <= 600)) {
-    throw invalidInput(`paybackMonths must be a whole number from 1 to 600 (got ${months}).`);
+    throw invalidInput(`The payback chart covers a whole number of months from 1 to 600 (got ${months}).`);
   }
   const money = currencyFormat(options.currency ?? "$", 2);
   const money0 = currencyFormat(options.currency ?? "$", 0);

@@ -23,6 +23,12 @@ export interface ColumnSpec {
   kind: ColumnKind;
   /** Header names that map to this column automatically (lower case, en and es): "customer", "cliente", "customer_id". */
   synonyms: string[];
+  /**
+   * The most characters a value may have, when the template writes it where
+   * Excel takes fewer than a cell's 32,767 (a COUNTIFS criterion: 255).
+   * Longer values are row problems (see excel-limits.ts).
+   */
+  maxLength?: number;
 }
 
 export interface OptionSpec {

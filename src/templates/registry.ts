@@ -8,10 +8,12 @@ import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
 import { kpiScorecardDescriptor } from "./kpi-scorecard.descriptor";
 import { ltvCacDescriptor } from "./ltv-cac.descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge";
+import { withExcelLimits } from "./excel-limits";
 import type { TemplateDescriptor } from "./registry-types";
 import { segmentMovementTemplate } from "./segment-movement";
 import { surveyDashboardDescriptor } from "./survey-dashboard.descriptor";
 
+/** Each checked against Excel's cell limits before its own validation (excel-limits.ts). */
 export const templates: TemplateDescriptor[] = [
   cohortRetentionTemplate,
   segmentMovementTemplate,
@@ -20,4 +22,4 @@ export const templates: TemplateDescriptor[] = [
   surveyDashboardDescriptor,
   kpiScorecardDescriptor,
   customerLifetimeValueTemplate,
-];
+].map(withExcelLimits);

@@ -35,6 +35,8 @@ export const SURVEY_COLUMNS: ColumnSpec[] = [
     required: false,
     kind: "text",
     synonyms: ["segment", "segmento", "customer segment", "segmento de cliente", "tier", "plan"],
+    // Each segment is a COUNTIFS criterion on the dashboard; Excel's criteria are at most 255 characters.
+    maxLength: 255,
   },
   {
     key: "csat",
@@ -158,6 +160,9 @@ export function readSurveyRows(input: BuildInput): { responses: SurveyResponse[]
   return { responses, problems };
 }
 
+/** Excel's 1,048,576 rows less the responses sheet's five rows above its data (title, note, build stamp, blank, header). */
+const MAX_RESPONSES = 1_048_576 - 5;
+
 function dashboardOf(input: BuildInput) {
   const { confidence, csatMin, blocking } = settingsOf(input);
   if (blocking.length > 0) throw new Error(blocking.map((b) => b[input.language]).join(" "));
@@ -191,6 +196,13 @@ export const surveyDashboardDescriptor: TemplateDescriptor = {
     const { responses, problems } = readSurveyRows(input);
     if (input.rows.length === 0) blocking.push(NO_ROWS);
     else if (responses.length === 0) blocking.push(NO_GOOD_ROWS);
+    else if (responses.length > MAX_RESPONSES) {
+      // The responses sheet holds them under its title, note, stamp and header: a full column of data does not fit.
+      blocking.push({
+        en: `${responses.length.toLocaleString("en-US")} responses do not fit on the responses sheet: it holds at most ${MAX_RESPONSES.toLocaleString("en-US")} under its title and header. Split the data by period.`,
+        es: `${responses.length.toLocaleString("es-ES")} respuestas no caben en la hoja de respuestas: admite ${MAX_RESPONSES.toLocaleString("es-ES")} como mucho bajo su título y encabezado. Divida los datos por periodo.`,
+      });
+    }
     return { goodRows: responses.length, problems, blocking };
   },
 

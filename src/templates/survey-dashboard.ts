@@ -257,8 +257,15 @@ export function surveyDashboard(
   formatTable(overallRow, 1);
 
   // By month.
-  const firstMonth = monthStart(Math.min(...responses.map((r) => r.date)));
-  const lastMonth = monthStart(Math.max(...responses.map((r) => r.date)));
+  // A loop, not Math.min(...dates): spreading 130,000 dates into one call overflows the call stack.
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const r of responses) {
+    if (r.date < earliest) earliest = r.date;
+    if (r.date > latest) latest = r.date;
+  }
+  const firstMonth = monthStart(earliest);
+  const lastMonth = monthStart(latest);
   const months: number[] = [];
   for (let m = firstMonth; m <= lastMonth; m = addMonths(m, 1)) months.push(m);
   const monthTop = overall.next;

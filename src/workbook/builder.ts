@@ -196,13 +196,15 @@ export class SheetBuilder {
     title: string,
     note: string,
     rows: Cell[][],
-    options: { text?: boolean; header?: boolean; textFirstColumn?: boolean } = {},
+    options: { text?: boolean; header?: boolean; textFirstColumn?: boolean; literal?: (row: number, column: number) => boolean } = {},
   ): BlockLayout {
     this.write(row, column, [[title], [note]]);
     this.format(rangeName(row, column), LOOKS.sectionTitle);
     this.format(rangeName(row + 1, column), LOOKS.note);
     let body: CellRect;
-    if (options.textFirstColumn && rows.length > 1 && rows[0].length > 1) {
+    if (options.literal && !options.text) {
+      body = this.writeWithLiterals(row + 2, column, rows, options.literal);
+    } else if (options.textFirstColumn && rows.length > 1 && rows[0].length > 1) {
       // Labels that are user text (segment names) go in a text block of their own.
       const top = this.write(row + 2, column, [rows[0]]);
       this.write(row + 3, column, rows.slice(1).map((r) => [r[0]]), { text: true });
@@ -226,6 +228,34 @@ export class SheetBuilder {
       body,
       next: body.lastRow + 2,
     };
+  }
+
+  /**
+   * Writes rows in which some cells are literal text (user text that must not
+   * become a formula, such as a KPI's actual that is not an allowed formula)
+   * among formulas: runs of rows without such a cell go in one block, and a
+   * row with one is cut into blocks at the boundaries, its literal cells in
+   * `text` blocks.
+   */
+  private writeWithLiterals(row: number, column: number, rows: Cell[][], literal: (row: number, column: number) => boolean): CellRect {
+    let start = 0;
+    const flush = (end: number) => {
+      if (end > start) this.write(row + start, column, rows.slice(start, end));
+    };
+    rows.forEach((cells, r) => {
+      if (!cells.some((_, c) => literal(r, c))) return;
+      flush(r);
+      for (let c = 0; c < cells.length; ) {
+        const text = literal(r, c);
+        let end = c + 1;
+        while (end < cells.length && literal(r, end) === text) end++;
+        this.write(row + r, column + c, [cells.slice(c, end)], { text });
+        c = end;
+      }
+      start = r + 1;
+    });
+    flush(rows.length);
+    return { row, column, lastRow: row + rows.length - 1, lastColumn: column + (rows[0]?.length ?? 1) - 1 };
   }
 
   table(name: string, range: string | CellRect, options: Omit<TablePlan, "name" | "range"> = {}): this {
@@ -283,7 +313,8 @@ export class SheetBuilder {
    */
   private fitToContent(): void {
     const sheet = this.sheet;
-    const extent = Math.max(1, ...[...this.places.values()].map((p) => p.outer.lastColumn));
+    let extent = 1;
+    for (const p of this.places.values()) extent = Math.max(extent, p.outer.lastColumn);
     const fixed = new Set(sheet.columnWidths.map((w) => w.column));
     const merges = this.wrapZones.filter((z) => z.lastColumn > z.column);
     sheet.merges = [...(sheet.merges ?? []), ...merges.map((z) => rectName(z))];

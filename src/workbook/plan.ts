@@ -29,6 +29,10 @@
 import { CellRect, parseRect, rangeName, rectContains, rectsOverlap, MAX_COLUMNS, MAX_ROWS } from "./a1";
 import { invalidDefinedName, invalidTableName } from "./names";
 
+/** Excel's limits (Microsoft, "Excel specifications and limits"): characters in a cell, and in a formula. */
+export const EXCEL_MAX_CELL_TEXT = 32767;
+export const EXCEL_MAX_FORMULA_LENGTH = 8192;
+
 /** What a cell holds: a number, a boolean, text, a formula ("=..."), or "" for empty. */
 export type CellValue = string | number | boolean;
 
@@ -387,6 +391,7 @@ export function validatePlan(plan: WorkbookPlan): void {
       rects.push(rect);
       if (!block.text) checkFormulas(problems, sheet, block, keys, definedNames);
       if (block.cached) checkCached(problems, where, block);
+      checkLengths(problems, sheet, block);
     }
     for (const m of sheet.merges ?? []) checkRange(problems, sheet, m, "a merge");
     for (const h of sheet.rowHeights ?? []) {
@@ -452,6 +457,24 @@ function checkCached(problems: string[], where: string, block: CellBlock): void 
 export function cachedAt(block: CellBlock, i: number, j: number): CachedValue | undefined {
   const v = block.cached?.[i]?.[j];
   return v === null ? undefined : v;
+}
+
+/** No cell is written past Excel's limits: 32,767 characters of text, 8,192 of formula. */
+function checkLengths(problems: string[], sheet: SheetPlan, block: CellBlock): void {
+  const text = !!block.text;
+  const at = parseRect(block.at);
+  block.rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      if (typeof v !== "string" || v.length <= EXCEL_MAX_FORMULA_LENGTH) return;
+      const formula = !text && v.charCodeAt(0) === 61; /* "=" */
+      if (formula || v.length > EXCEL_MAX_CELL_TEXT) {
+        const cell = rangeName(at.row + i, at.column + j);
+        problems.push(
+          `Sheet "${sheet.key}", ${cell}: ${formula ? `a formula of ${v.length} characters (Excel takes ${EXCEL_MAX_FORMULA_LENGTH})` : `${v.length} characters of text (a cell holds ${EXCEL_MAX_CELL_TEXT})`}.`,
+        );
+      }
+    });
+  });
 }
 
 function checkRange(problems: string[], sheet: SheetPlan, range: string, what: string): boolean {

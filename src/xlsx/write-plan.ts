@@ -98,13 +98,14 @@ function printNames(s: ResolvedSheet): { name: string; reference: string; sheetN
   if (!print) return [];
   const out: { name: string; reference: string; sheetName: string }[] = [];
   if (print.titleRows) out.push({ name: "_xlnm.Print_Titles", reference: `${s.quoted}!$${print.titleRows.first}:$${print.titleRows.last}`, sheetName: s.name });
-  if (print.area) out.push({ name: "_xlnm.Print_Area", reference: `${s.quoted}!${rangeName(...cornerOf(print.area), true)}`, sheetName: s.name });
+  if (print.area) out.push({ name: "_xlnm.Print_Area", reference: `${s.quoted}!${areaName(print.area)}`, sheetName: s.name });
   return out;
 }
 
-function cornerOf(range: string): [number, number, number, number] {
+/** A range as absolute A1 ("$A$1:$F$40"). */
+function areaName(range: string): string {
   const r = parseRect(range);
-  return [r.row, r.column, r.lastRow - r.row + 1, r.lastColumn - r.column + 1];
+  return rangeName(r.row, r.column, r.lastRow - r.row + 1, r.lastColumn - r.column + 1, true);
 }
 
 /** A cached value as ExcelJS stores a formula's result. */
@@ -149,6 +150,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     });
   }
   for (const f of plan.formats) applyFormat(ws, f);
+  markInjectableText(ws, plan);
   for (const w of plan.columnWidths) ws.getColumn(w.column).width = w.width;
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
   for (const m of plan.merges ?? []) ws.mergeCells(m);
@@ -195,6 +197,30 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
         };
       }
     }
+  }
+}
+
+/** Text that Excel would turn into a formula if the user edited the cell (OWASP "CSV Injection" prefixes: = + - @ tab CR LF). */
+function injectable(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 10;
+}
+
+/**
+ * A string cell of an .xlsx is never evaluated when the file opens, but a
+ * user who edits one starting with = + - @ (F2, Enter) would turn it into a
+ * formula. Such cells get the Text number format "@", under which Excel keeps
+ * what is typed as text. (Applied after the plan's formats; a number format
+ * does not change how text shows.)
+ */
+function markInjectableText(ws: ExcelJS.Worksheet, plan: ResolvedSheet["plan"]): void {
+  for (const block of plan.blocks) {
+    const rect = blockRect(block);
+    block.rows.forEach((row, i) => {
+      row.forEach((v, j) => {
+        if (typeof v === "string" && injectable(v) && !isFormula(v, !!block.text)) ws.getCell(rect.row + i, rect.column + j).numFmt = "@";
+      });
+    });
   }
 }
 

@@ -6,8 +6,8 @@ describe("parseCommand", () => {
   });
 
   test("demo: ./cxm-demo.xlsx in English unless told otherwise", () => {
-    expect(parseCommand(["demo"])).toEqual({ kind: "demo", out: DEFAULT_DEMO_FILE, language: "en" });
-    expect(parseCommand(["demo", "--out", "x/y.xlsx", "--lang", "ES"])).toEqual({ kind: "demo", out: "x/y.xlsx", language: "es" });
+    expect(parseCommand(["demo"])).toEqual({ kind: "demo", out: DEFAULT_DEMO_FILE, language: "en", force: false });
+    expect(parseCommand(["demo", "--out", "x/y.xlsx", "--lang", "ES", "--force"])).toEqual({ kind: "demo", out: "x/y.xlsx", language: "es", force: true });
   });
 
   test("template: repeated --map and --option keep their order; values may hold = and spaces", () => {
@@ -38,6 +38,7 @@ describe("parseCommand", () => {
       options: [["confidence", "0.9"]],
       language: "es",
       acceptBadRows: true,
+      force: false,
     });
   });
 

@@ -301,6 +301,34 @@ describe("the Functions tab", () => {
     await see(page, "No function matches your search.");
   });
 
+  it("asks before replacing a cell that is not empty; Keep leaves it, Replace writes (issue 9, item 6)", async () => {
+    const page = await open("functions-occupied", "en-US", { sheets: [{ name: "Sheet1", rows: [["Q3", 1250]] }], selection: "Sheet1!B1" }, "Revenue by segment");
+    await page.getByRole("tab", { name: "Functions" }).click();
+    await page.getByRole("searchbox", { name: "Search functions" }).fill("churn rate");
+    await page.getByRole("button", { name: "Insert CXM.CHURN in the active cell" }).click();
+    await see(page, "Sheet1!B1 is not empty: it holds 1250. Replace it with the formula?");
+    expect((await fakeWorkbook(page)).log).toEqual([]);
+    await page.getByRole("button", { name: "Keep it" }).click();
+    await see(page, "Nothing was inserted: Sheet1!B1 keeps what it holds. Select an empty cell and insert again.");
+    expect((await fakeWorkbook(page)).values.Sheet1[0]).toEqual(["Q3", 1250]);
+
+    await page.getByRole("button", { name: "Insert CXM.CHURN in the active cell" }).click();
+    await page.getByRole("button", { name: "Replace", exact: true }).click();
+    await see(page, "=CXM.CHURN(start_customers,lost_customers) is in Sheet1!B1. Replace the argument names with your cells.");
+    expect((await fakeWorkbook(page)).log).toEqual([{ kind: "formulas", sheet: "Sheet1", address: "B1", detail: 1 }]);
+  });
+
+  it("asks in Spanish too", async () => {
+    const page = await open("funciones-ocupada", "es-ES", { sheets: [{ name: "Hoja1", rows: [["=SUMA(1)"]] }], selection: "Hoja1!A1" }, "Ingresos por segmento");
+    await page.getByRole("tab", { name: "Funciones" }).click();
+    await page.getByRole("searchbox", { name: "Buscar funciones" }).fill("CXM.NPS");
+    await page.getByRole("button", { name: "Insertar CXM.NPS en la celda activa" }).click();
+    await see(page, /^Hoja1!A1 no está vacía: contiene .+\. ¿Sustituirla por la fórmula\?$/);
+    await page.getByRole("button", { name: "Conservarla" }).click();
+    await see(page, "No se ha insertado nada: Hoja1!A1 conserva su contenido. Seleccione una celda vacía e inserte de nuevo.");
+    expect((await fakeWorkbook(page)).log).toEqual([]);
+  });
+
   it("lists the catalog in Spanish from functions-es.json", async () => {
     const page = await open("funciones", "es-MX", { sheets: [{ name: "Hoja1" }], selection: "Hoja1!A1" }, "Ingresos por segmento");
     await page.getByRole("tab", { name: "Funciones" }).click();

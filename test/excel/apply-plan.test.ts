@@ -18,7 +18,7 @@ function writes(fake: FakeExcel) {
 }
 
 describe("applyPlanInContext: a small plan", () => {
-  test("creates a new, suffixed sheet and leaves the user's sheets alone, in 3 syncs", async () => {
+  test("creates a new, suffixed sheet and leaves the user's sheets alone, in 4 syncs", async () => {
     const fake = new FakeExcel({ sheets: USER_SHEETS });
     const result = await applyPlanInContext(fake.context, ltvCacModel());
     expect(result.sheets).toEqual([{ key: "ltv", name: "LTV model (2)", planIndex: 0 }]);
@@ -27,10 +27,10 @@ describe("applyPlanInContext: a small plan", () => {
     expect(Object.fromEntries(fake.sheet("LTV model").cells)).toEqual(USER_SHEETS["LTV model"]);
     expect(Object.fromEntries(fake.sheet("Sheet1").cells)).toEqual(USER_SHEETS.Sheet1);
     expect(fake.requests.flatMap((r) => r.commands).filter((c) => c.sheet === "LTV model" || c.sheet === "Sheet1")).toEqual([]);
-    // 1 sync to read names + 1 batch + 1 recalculation.
+    // 1 sync to read names + 1 to create the sheets and learn their ids + 1 batch + 1 recalculation.
     expect(result.batches).toBe(1);
-    expect(result.syncs).toBe(3);
-    expect(fake.syncs).toBe(3);
+    expect(result.syncs).toBe(4);
+    expect(fake.syncs).toBe(4);
     expect(fake.calculations).toBe(1);
   });
 
@@ -103,14 +103,14 @@ describe("applyPlanInContext: large plans are chunked, with a bounded number of 
     const largePlan = survey(10000); // about 120,000 responses, ~720,000 cells
     const largeResult = await applyPlanInContext(large.context, largePlan);
 
-    expect(smallResult.syncs).toBe(3);
+    expect(smallResult.syncs).toBe(4);
     expect(largeResult.chunks).toBeGreaterThan(smallResult.chunks);
-    // syncs = 1 (read names) + batches + 1 (recalculate), and batches <= chunks + 1.
+    // syncs = 1 (read names) + 1 (create sheets) + batches + 1 (recalculate), and batches <= chunks + 1.
     for (const r of [smallResult, largeResult]) {
-      expect(r.syncs).toBe(r.batches + 2);
+      expect(r.syncs).toBe(r.batches + 3);
       expect(r.batches).toBeLessThanOrEqual(r.chunks + 1);
     }
-    expect(largeResult.syncs - largeResult.chunks).toBeLessThanOrEqual(3);
+    expect(largeResult.syncs - largeResult.chunks).toBeLessThanOrEqual(4);
     for (const req of large.requests) expect(req.bytes).toBeLessThan(EXCEL_WEB_REQUEST_LIMIT);
     expect(Math.max(...large.requests.map((r) => r.bytes))).toBeGreaterThan(EXCEL_WEB_REQUEST_LIMIT / 2); // the batches are really filled
     // Every response row arrived: the table's last row holds the last response.
@@ -165,6 +165,62 @@ describe("applyPlanInContext: failure and cancellation roll back", () => {
     expect(error).toBeInstanceOf(PlanApplyError);
     expect(fake.sheetNames).toEqual(["Sheet1"]);
     expect(fake.workbookNames).toEqual([]);
+  });
+
+  test("a failure while the sheets are created removes this build's sheets, found by their temporary names", async () => {
+    let adds = 0;
+    const fake = new FakeExcel({ sheets: USER_SHEETS, failWhen: (c) => c.kind === "worksheets.add" && ++adds === 2 });
+    const error = await applyPlanInContext(fake.context, survey(5, 2)).catch((e) => e);
+    expect(error).toBeInstanceOf(PlanApplyError);
+    expect(error.rolledBack).toBe(true);
+    expect(fake.sheetNames).toEqual(Object.keys(USER_SHEETS));
+  });
+
+  describe("rollback by identity: the workbook changes while the build runs (issue 9, item 2)", () => {
+    // The LTV:CAC model wants a sheet "LTV model" and the workbook name ARPA. A co-author creates
+    // both after CXM read the workbook's names (sync 1) and before its first batch (sync 3).
+    const coAuthor = (what: { sheet?: boolean; name?: boolean }) => (fake: FakeExcel, sync: number) => {
+      if (sync !== 3) return;
+      if (what.sheet) fake.addUserSheet("LTV model", { A1: "a co-author's sheet" });
+      if (what.name) fake.addUserName("ARPA", "Sheet1!$B$2");
+    };
+
+    test("a sheet and a name with CXM's intended names appear mid-build: the build fails, and both are kept", async () => {
+      const fake = new FakeExcel({ beforeSync: coAuthor({ sheet: true, name: true }) });
+      const error = await applyPlanInContext(fake.context, ltvCacModel()).catch((e) => e);
+      expect(error).toBeInstanceOf(PlanApplyError);
+      expect(error.rolledBack).toBe(true);
+      expect(error.message).toMatch(/your own sheets and names were not touched/);
+      // The co-author's sheet and name are there, untouched; CXM's sheet (created under a temporary name) is gone.
+      expect(fake.sheetNames).toEqual(["Sheet1", "LTV model"]);
+      expect(Object.fromEntries(fake.sheet("LTV model").cells)).toEqual({ A1: "a co-author's sheet" });
+      expect(fake.workbookNames).toEqual([{ name: "ARPA", reference: "Sheet1!$B$2" }]);
+    });
+
+    test("only a name appears: CXM's names added before it are removed, the user's is kept", async () => {
+      // Monthly_churn is the model's third name: ARPA and Gross_margin are added before its add fails.
+      const added: string[] = [];
+      const fake = new FakeExcel({
+        beforeSync: (f, sync) => sync === 3 && f.addUserName("Monthly_churn", "Sheet1!$B$2"),
+        failWhen: (c) => {
+          if (c.kind === "names.add") added.push(String(c.args[0]));
+          return false;
+        },
+      });
+      const error = await applyPlanInContext(fake.context, ltvCacModel()).catch((e) => e);
+      expect(error).toBeInstanceOf(PlanApplyError);
+      expect(added.slice(0, 3)).toEqual(["ARPA", "Gross_margin", "Monthly_churn"]);
+      expect(fake.sheetNames).toEqual(["Sheet1"]);
+      expect(fake.workbookNames).toEqual([{ name: "Monthly_churn", reference: "Sheet1!$B$2" }]);
+    });
+
+    test("without interference the same build succeeds under the final names", async () => {
+      const fake = new FakeExcel();
+      const result = await applyPlanInContext(fake.context, ltvCacModel());
+      expect(result.sheets.map((s) => s.name)).toEqual(["LTV model"]);
+      expect(fake.sheetNames).toEqual(["Sheet1", "LTV model"]);
+      expect(fake.sheetNames.some((n) => n.startsWith("CXM build"))).toBe(false);
+    });
   });
 
   test("cancelling between batches stops the build and removes what it created", async () => {

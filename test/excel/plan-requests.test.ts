@@ -75,7 +75,7 @@ describe("chunks and batches", () => {
     };
     const batches = packBatches(planOperations(resolvePlans([plan])));
     expect(batches.length).toBe(1);
-    expect(batches[0].map((o) => o.op.kind)).toEqual(["addSheet", "addName", "write", "format", "freeze", "activate"]);
+    expect(batches[0].map((o) => o.op.kind)).toEqual(["nameSheet", "addName", "write", "format", "freeze", "activate"]);
   });
 
   test("a row too large for any request is refused with its position", () => {

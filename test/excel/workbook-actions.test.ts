@@ -52,11 +52,28 @@ describe("insertSampleSheet", () => {
 });
 
 describe("insertFormulaInActiveCell", () => {
-  it("puts the formula in the active cell only and returns its address", async () => {
+  it("puts the formula in an empty active cell only and returns its address", async () => {
     const model = install({ sheets: [{ name: "Sheet1", rows: [[1, 2]] }], selection: "Sheet1!C4:D9" });
-    expect(await insertFormulaInActiveCell("=CXM.NPS(scores)")).toBe("Sheet1!C4");
+    expect(await insertFormulaInActiveCell("=CXM.NPS(scores)")).toEqual({ status: "inserted", address: "Sheet1!C4" });
     expect(model.sheet("Sheet1")!.get(3, 2)).toEqual({ value: "", formula: "=CXM.NPS(scores)" });
     expect(model.log.map((w) => [w.kind, w.address])).toEqual([["formulas", "C4"]]);
+  });
+
+  it("leaves a cell that holds a value or a formula as it is, and reports what it holds (issue 9, item 6)", async () => {
+    const model = install({ sheets: [{ name: "Sheet1", rows: [["Q3 revenue", 1250]] }], selection: "Sheet1!B1" });
+    expect(await insertFormulaInActiveCell("=CXM.CHURN(a,b)")).toEqual({ status: "occupied", address: "Sheet1!B1", content: "1250" });
+    expect(model.sheet("Sheet1")!.get(0, 1)).toEqual({ value: 1250 });
+    expect(model.log).toEqual([]);
+  });
+
+  it("replaces only the content the user agreed to replace", async () => {
+    const model = install({ sheets: [{ name: "Sheet1", rows: [["old"]] }], selection: "Sheet1!A1" });
+    // The cell changed since the question (a co-author typed "new"): asked again, nothing written.
+    model.sheet("Sheet1")!.set(0, 0, { value: "new" });
+    expect(await insertFormulaInActiveCell("=CXM.NPS(x)", { replace: { expected: "old" } })).toEqual({ status: "occupied", address: "Sheet1!A1", content: "new" });
+    expect(model.log).toEqual([]);
+    expect(await insertFormulaInActiveCell("=CXM.NPS(x)", { replace: { expected: "new" } })).toEqual({ status: "inserted", address: "Sheet1!A1" });
+    expect(model.sheet("Sheet1")!.get(0, 0)).toEqual({ value: "", formula: "=CXM.NPS(x)" });
   });
 });
 

@@ -112,7 +112,7 @@ describe("CXM.NPS.COUNTS, BREAKDOWN, CI, MOE, TEST, ENPS", () => {
     expect(r).toEqual({ value: expect.any(Number) });
     expect((r as { value: number }).value).toBeLessThan(0.05);
     expect(blankAreas).toHaveBeenCalledWith("A!C2:C16", expect.anything());
-    expect(await outcome(npsTest, a, column([null]), noAddress)).toEqual({ error: "#VALUE!", message: "scores_b has no answers to compare." });
+    expect(await outcome(npsTest, a, column([null]), noAddress)).toEqual({ error: "#DIV/0!", message: undefined });
   });
 
   it("ENPS follows the NPS rule", async () => {

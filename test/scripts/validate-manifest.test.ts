@@ -46,3 +46,36 @@ describe("validateManifest (offline)", () => {
     expect(validateManifest(broken, distDir).join("\n")).toMatch(/functions-fr\.json is not produced by the build/);
   });
 });
+
+describe("https only, and a manifest for a real host (issue 9, item 10)", () => {
+  const { manifestForHost } = require("../../scripts/manifest-for-host") as { manifestForHost: (xml: string, base: string) => string };
+
+  it("reports every http:// URL and app domain", () => {
+    const broken = manifest.replace(/https:\/\/localhost:3000/g, "http://localhost:3000");
+    const problems = validateManifest(broken, distDir);
+    expect(problems).toContain("http://localhost:3000/functions.js is not https: Office loads add-ins only over https.");
+    expect(problems).toContain("http://localhost:3000/functions-es.json is not https: Office loads add-ins only over https.");
+    expect(problems).toContain("<AppDomain>http://localhost:3000</AppDomain> is not https.");
+  });
+
+  it("npm run build -- --env base=https://host/path: every URL points at the host, and the manifest validates against dist/", () => {
+    const hosted = manifestForHost(manifest, "https://addins.example.com/cxm/");
+    expect(hosted).not.toContain("localhost");
+    expect(hosted).toContain('<bt:Url id="Functions.Script.Url" DefaultValue="https://addins.example.com/cxm/functions.js"/>');
+    expect(hosted).toContain('<bt:Override Locale="es-ES" Value="https://addins.example.com/cxm/functions-es.json"/>');
+    expect(hosted).toContain("<AppDomain>https://addins.example.com</AppDomain>");
+    expect(validateManifest(hosted, distDir)).toEqual([]);
+  });
+
+  it("refuses an http base or one that is not a URL", () => {
+    expect(() => manifestForHost(manifest, "http://addins.example.com")).toThrow("Office loads add-ins only over https");
+    expect(() => manifestForHost(manifest, "addins.example.com")).toThrow("not a URL");
+  });
+
+  it("webpack's production build writes the host's manifest into dist/", async () => {
+    const config = await require("../../webpack.config.js")({ base: "https://addins.example.com/cxm" }, { mode: "production" });
+    const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin");
+    const pattern = copy.patterns.find((p: { from: string }) => p.from === "manifest.xml");
+    expect(pattern.transform(Buffer.from(manifest))).toContain("https://addins.example.com/cxm/taskpane.html");
+  });
+});

@@ -40,15 +40,25 @@ export interface FakeOptions {
   tables?: string[];
   /** Makes a command fail (with Excel's kind of error) when it runs. */
   failWhen?: (command: FakeCommand, index: number) => boolean;
+  /**
+   * Runs before the commands of sync number `index` (1-based): the workbook
+   * changing while a build runs (a co-author adds a sheet or a name).
+   */
+  beforeSync?: (fake: FakeExcel, index: number) => void;
 }
 
 export interface FakeNameRecord {
   name: string;
+  /** e.g. "LTV model!$B$7" (the name's formula without "="). */
   reference: string;
   comment?: string;
 }
 
+let nextSheetId = 1;
+
 export class FakeSheetState {
+  /** Worksheet.id: stable across renames, as in Excel. */
+  readonly id = `{FAKE-SHEET-${nextSheetId++}}`;
   cells = new Map<string, Cell>();
   formats: { range: string; [k: string]: unknown }[] = [];
   tables: FakeTable[] = [];
@@ -116,18 +126,28 @@ export class FakeExcel {
       workbook: {
         worksheets: loadable({
           add: (name: string) => {
-            const proxy = new FakeWorksheet(this, name);
+            const created = new FakeSheetState(name);
+            const proxy = new FakeWorksheet(this, created);
             this.enqueue("worksheets.add", undefined, [name], () => {
-              if ([...this.state.keys()].some((k) => k.toUpperCase() === name.toUpperCase())) {
-                throw new Error(`ItemAlreadyExists: a sheet named ${name} exists.`);
-              }
-              this.state.set(name, new FakeSheetState(name));
+              if (this.sheetNamed(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name} exists.`);
+              this.state.set(name, created);
             });
             return proxy;
           },
-          getItemOrNullObject: (name: string) =>
-            this.nullable(name, () => this.state.has(name), () => this.state.delete(name), "worksheet.delete"),
-        }, () => [...this.state.keys()].map((name) => ({ name }))),
+          /** By name or by id, as Excel's WorksheetCollection.getItemOrNullObject(key). */
+          getItemOrNullObject: (key: string) => {
+            const find = () => this.sheetNamed(key) ?? [...this.state.values()].find((x) => x.id === key);
+            let found: FakeSheetState | undefined;
+            const item = this.nullable(key, () => (found = find()) !== undefined, () => this.state.delete(found!.name), "worksheet.delete");
+            return Object.defineProperty(item, "name", { get: () => (item.isNullObject ? undefined : found!.name) });
+          },
+        }, () =>
+          [...this.state.values()].map((x) => ({
+            name: x.name,
+            id: x.id,
+            delete: () => this.enqueue("worksheet.delete", x.name, [x.name], () => this.state.delete(x.name)),
+          })),
+        ),
         names: loadable({
           add: (name: string, range: FakeRange, comment?: string) => {
             this.enqueue("names.add", range.sheet.name, [name, range.address, comment], () => {
@@ -137,13 +157,26 @@ export class FakeExcel {
               this.workbookNames.push({ name, reference: `${range.sheet.name}!${range.address}`, comment });
             });
           },
-          getItemOrNullObject: (name: string) =>
-            this.nullable(
+          getItemOrNullObject: (name: string) => {
+            const find = () => this.workbookNames.find((n) => n.name.toUpperCase() === name.toUpperCase());
+            const item = this.nullable(
               name,
-              () => this.workbookNames.some((n) => n.name === name),
-              () => this.workbookNames.splice(this.workbookNames.findIndex((n) => n.name === name), 1),
+              () => find() !== undefined,
+              () => this.workbookNames.splice(this.workbookNames.indexOf(find()!), 1),
               "name.delete",
-            ),
+            );
+            // NamedItem.formula: "=" and the reference, with the sheet quoted when it needs quotes.
+            return Object.defineProperty(item, "formula", {
+              get: () => {
+                const n = find();
+                if (!n) return undefined;
+                const bang = n.reference.lastIndexOf("!");
+                const sheet = n.reference.slice(0, bang);
+                const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+                return `=${quoted}${n.reference.slice(bang)}`;
+              },
+            });
+          },
         }, () => this.workbookNames.map((n) => ({ name: n.name }))),
         tables: loadable({}, () =>
           [...userTables, ...[...this.state.values()].flatMap((s) => s.tables.map((t) => t.name))].map((name) => ({ name })),
@@ -158,6 +191,24 @@ export class FakeExcel {
       },
     };
     this.context = context as unknown as Excel.RequestContext;
+  }
+
+  /** The sheet with this name, compared as Excel compares sheet names (ignoring case). */
+  sheetNamed(name: string): FakeSheetState | undefined {
+    return [...this.state.values()].find((x) => x.name.toUpperCase() === name.toUpperCase());
+  }
+
+  /** A user (a co-author, another add-in) adds a sheet while the add-in's build runs. */
+  addUserSheet(name: string, cells: Record<string, Cell> = {}): FakeSheetState {
+    const s = new FakeSheetState(name);
+    for (const [k, v] of Object.entries(cells)) s.cells.set(k, v);
+    this.state.set(name, s);
+    return s;
+  }
+
+  /** A user adds a workbook name while the add-in's build runs. */
+  addUserName(name: string, reference: string): void {
+    this.workbookNames.push({ name, reference });
   }
 
   /** A sheet's state (throws when it does not exist). */
@@ -183,6 +234,11 @@ export class FakeExcel {
   enqueue(kind: string, sheet: string | undefined, args: unknown[], run: () => void): void {
     const bytes = JSON.stringify(args, (_, v) => (v instanceof FakeRange ? v.address : v)).length + 64;
     this.queue.push({ kind, sheet, args, bytes, run });
+  }
+
+  /** Runs `f` after the next sync's commands (a load's result arriving). */
+  onNextSync(f: () => void): void {
+    this.loads.push(f);
   }
 
   private nullable(name: string, exists: () => boolean, remove: () => void, kind: string) {
@@ -212,6 +268,7 @@ export class FakeExcel {
     const loads = this.loads;
     this.queue = [];
     this.loads = [];
+    this.options.beforeSync?.(this, this.requests.length + 1);
     this.requests.push({
       commands: batch.map((c) => ({ kind: c.kind, sheet: c.sheet, bytes: c.bytes })),
       bytes: batch.reduce((n, c) => n + c.bytes, 0),
@@ -241,13 +298,16 @@ class FakeWorksheet {
   readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
   readonly freezePanes: Record<string, (x: any) => void>;
   readonly pageLayout: Record<string, any>;
+  private idLoaded = false;
   constructor(
     readonly fake: FakeExcel,
-    readonly name: string,
+    readonly st: FakeSheetState,
   ) {
-    const state = () => fake.sheet(name);
+    const state = () => st;
+    this.label = st.name;
+    const name = () => this.label; // the command labels: the name the add-in last gave the sheet
     const printSetting = (key: string) => (value: unknown) =>
-      fake.enqueue(`pageLayout.${key}`, name, [value], () => (state().print[key] = value));
+      fake.enqueue(`pageLayout.${key}`, name(), [value], () => (state().print[key] = value));
     const header = new Proxy({} as Record<string, unknown>, {
       set: (_t, key, value) => {
         printSetting(String(key))(value);
@@ -269,38 +329,62 @@ class FakeWorksheet {
     );
     this.names = {
       add: (n, range, comment) =>
-        fake.enqueue("worksheet.names.add", name, [n, range.address, comment], () =>
+        fake.enqueue("worksheet.names.add", name(), [n, range.address, comment], () =>
           state().names.push({ name: n, reference: range.address, comment }),
         ),
     };
     this.tables = {
       add: (address, hasHeaders) => {
-        const table = new FakeTable(fake, name, address);
-        fake.enqueue("tables.add", name, [address, hasHeaders], () => state().tables.push(table));
+        const table = new FakeTable(fake, name(), address);
+        fake.enqueue("tables.add", name(), [address, hasHeaders], () => state().tables.push(table));
         return table;
       },
     };
     this.charts = {
       add: (type, range, seriesBy) => {
-        const chart = new FakeChart(fake, name, type, range.address);
-        fake.enqueue("charts.add", name, [type, range.address, seriesBy], () => state().charts.push(chart));
+        const chart = new FakeChart(fake, name(), type, range.address);
+        fake.enqueue("charts.add", name(), [type, range.address, seriesBy], () => state().charts.push(chart));
         return chart;
       },
     };
     this.freezePanes = {
-      freezeAt: (r: FakeRange) => fake.enqueue("freezePanes.freezeAt", name, [r.address], () => (state().freeze = { at: r.address })),
-      freezeRows: (n: number) => fake.enqueue("freezePanes.freezeRows", name, [n], () => (state().freeze = { rows: n })),
-      freezeColumns: (n: number) => fake.enqueue("freezePanes.freezeColumns", name, [n], () => (state().freeze = { columns: n })),
+      freezeAt: (r: FakeRange) => fake.enqueue("freezePanes.freezeAt", name(), [r.address], () => (state().freeze = { at: r.address })),
+      freezeRows: (n: number) => fake.enqueue("freezePanes.freezeRows", name(), [n], () => (state().freeze = { rows: n })),
+      freezeColumns: (n: number) => fake.enqueue("freezePanes.freezeColumns", name(), [n], () => (state().freeze = { columns: n })),
     };
   }
+  private label: string;
+  /** The name as the add-in sees it: what it last assigned (Excel applies it at the next sync). */
+  get name(): string {
+    return this.label;
+  }
+  set name(value: string) {
+    const before = this.label;
+    this.label = value;
+    this.fake.enqueue("worksheet.name", before, [value], () => {
+      const taken = this.fake.sheetNamed(value);
+      if (taken && taken !== this.st) throw new Error(`ItemAlreadyExists: a sheet named ${value} exists.`);
+      this.fake.state.delete(this.st.name);
+      this.st.name = value;
+      this.fake.state.set(value, this.st);
+    });
+  }
+  load(what: string): this {
+    if (what === "id") this.fake.onNextSync(() => (this.idLoaded = true));
+    return this;
+  }
+  get id(): string {
+    if (!this.idLoaded) throw new Error("PropertyNotLoaded: id was read before load() and sync().");
+    return this.st.id;
+  }
   set tabColor(color: string) {
-    this.fake.enqueue("worksheet.tabColor", this.name, [color], () => (this.fake.sheet(this.name).tabColor = color));
+    this.fake.enqueue("worksheet.tabColor", this.name, [color], () => (this.st.tabColor = color));
   }
   getRange(address: string): FakeRange {
     return new FakeRange(this.fake, this, address);
   }
   activate(): void {
-    this.fake.enqueue("worksheet.activate", this.name, [], () => this.fake.activated.push(this.name));
+    this.fake.enqueue("worksheet.activate", this.name, [], () => this.fake.activated.push(this.st.name));
   }
 }
 
@@ -313,7 +397,7 @@ class FakeRange {
     readonly sheet: FakeWorksheet,
     readonly address: string,
   ) {
-    const formats = () => fake.sheet(sheet.name).formats;
+    const formats = () => sheet.st.formats;
     const settable = (prefix: string) =>
       new Proxy({} as Record<string, unknown>, {
         set: (_t, key, value) => {
@@ -329,9 +413,9 @@ class FakeRange {
       {
         set: (_t, key, value) => {
           if (key === "columnWidth") {
-            fake.enqueue("range.format.columnWidth", sheet.name, [address, value], () => (fake.sheet(sheet.name).columnWidths[address] = value));
+            fake.enqueue("range.format.columnWidth", sheet.name, [address, value], () => (sheet.st.columnWidths[address] = value));
           } else if (key === "rowHeight") {
-            fake.enqueue("range.format.rowHeight", sheet.name, [address, value], () => (fake.sheet(sheet.name).rowHeights[address] = value));
+            fake.enqueue("range.format.rowHeight", sheet.name, [address, value], () => (sheet.st.rowHeights[address] = value));
           } else base[key as string] = value;
           return true;
         },
@@ -353,19 +437,19 @@ class FakeRange {
           },
         });
         fake.enqueue("conditionalFormats.add", sheet.name, [address, type], () =>
-          fake.sheet(sheet.name).conditionalFormats.push({ range: address, type, detail }),
+          sheet.st.conditionalFormats.push({ range: address, type, detail }),
         );
         return { colorScale: part("colorScale"), cellValue: part("cellValue"), custom: part("custom") };
       },
     };
     this.dataValidation = {
       set rule(rule: unknown) {
-        fake.enqueue("dataValidation.rule", sheet.name, [address, rule], () => fake.sheet(sheet.name).validations.push({ range: address, rule }));
+        fake.enqueue("dataValidation.rule", sheet.name, [address, rule], () => sheet.st.validations.push({ range: address, rule }));
       },
     };
   }
   merge(across = false): void {
-    this.fake.enqueue("range.merge", this.sheet.name, [this.address, across], () => this.fake.sheet(this.sheet.name).merges.push(this.address));
+    this.fake.enqueue("range.merge", this.sheet.name, [this.address, across], () => this.sheet.st.merges.push(this.address));
   }
   set values(rows: Cell[][]) {
     this.write("range.values", rows);
@@ -375,7 +459,7 @@ class FakeRange {
   }
   set numberFormat(f: string[][]) {
     this.fake.enqueue("range.numberFormat", this.sheet.name, [this.address, f], () =>
-      this.fake.sheet(this.sheet.name).formats.push({ range: this.address, numberFormat: f }),
+      this.sheet.st.formats.push({ range: this.address, numberFormat: f }),
     );
   }
   private write(kind: string, rows: Cell[][]) {
@@ -384,7 +468,7 @@ class FakeRange {
       throw new Error(`InvalidArgument: a ${rows.length}-row array does not match ${this.address}.`);
     }
     this.fake.enqueue(kind, this.sheet.name, [this.address, rows], () => {
-      const cells = this.fake.sheet(this.sheet.name).cells;
+      const cells = this.sheet.st.cells;
       rows.forEach((row, i) => row.forEach((v, j) => cells.set(cellName(rect.row + i, rect.column + j), v)));
     });
   }

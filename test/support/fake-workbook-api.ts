@@ -122,8 +122,12 @@ function splitAddress(address: string): { sheet?: string; range: string } {
 
 // ---------- The workbook model ----------
 
+let nextSheetId = 1;
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
+  /** Worksheet.id: stable across renames. */
+  readonly id = `{FAKE-${nextSheetId++}}`;
   constructor(public name: string) {}
 
   get(row: number, column: number): FakeCell | undefined {
@@ -380,6 +384,12 @@ class NameObject extends ClientObject {
     return this.entry!.name;
   }
 
+  /** "=" and the reference, e.g. "='LTV model'!$B$7". */
+  get formula(): string {
+    this.need("formula");
+    return `=${this.entry!.reference}`;
+  }
+
   delete(): void {
     this.ctx.model.names = this.ctx.model.names.filter((n) => n !== this.entry);
     this.ctx.model.record("deleteName", this.entry!.sheet, undefined, this.entry!.name);
@@ -398,8 +408,9 @@ class WorksheetCollection extends ClientObject {
     return new WorksheetObject(this.ctx, sheet);
   }
 
-  getItemOrNullObject(name: string): WorksheetObject {
-    const sheet = this.ctx.model.sheet(name);
+  /** By name or by id, as Excel's getItemOrNullObject(key). */
+  getItemOrNullObject(key: string): WorksheetObject {
+    const sheet = this.ctx.model.sheet(key) ?? this.ctx.model.sheets.find((s) => s.id === key);
     return sheet ? new WorksheetObject(this.ctx, sheet) : new WorksheetObject(this.ctx, null);
   }
 
@@ -446,8 +457,15 @@ class WorksheetObject extends ClientObject {
     return this.sheet().name;
   }
 
+  get id(): string {
+    this.need("id");
+    return this.sheet().id;
+  }
+
   set name(value: string) {
     const s = this.sheet();
+    const taken = this.ctx.model.sheet(value);
+    if (taken && taken !== s) throw new FakeApiError("ItemAlreadyExists", `A sheet named ${value} already exists.`);
     this.ctx.model.record("renameSheet", s, undefined, value);
     s.name = value;
   }

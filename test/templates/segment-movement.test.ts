@@ -350,7 +350,7 @@ describe("segment movement renders in both renderers", () => {
     const fake = new FakeExcel();
     const result = await applyPlanInContext(fake.context, plan);
     expect(result.sheets.map((s) => s.name)).toEqual(["Segment movement"]);
-    expect(result.syncs).toBe(3);
+    expect(result.syncs).toBe(4); // read names, create the sheets, one batch, recalculate
     const s = fake.sheet("Segment movement");
     expect(s.tables.map((t) => t.name)).toEqual(["SegmentMovement"]);
     expect(s.charts).toHaveLength(2);

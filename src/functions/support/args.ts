@@ -7,6 +7,7 @@
  * follow Excel arithmetic: a blank is 0 when required and the default when
  * optional (optional parameters arrive as null, so TypeScript defaults never apply).
  */
+import { serialFromParts } from "../../metrics/dates";
 import { invalidInput } from "../../metrics/errors";
 import { describeCell } from "../../workbook/a1";
 import { InputErrorValue, isExcelErrorValue } from "./excel-errors";
@@ -39,10 +40,68 @@ function single(v: ExcelArg, name: string): unknown {
   throw invalidInput(`${name} expects a single value, not a range of ${m.length}×${m[0]?.length ?? 0} cells.`);
 }
 
-/** Parses text that Excel would read as a number ("12", " 3.5 ", "1e3"); NaN otherwise. */
-function numberFromText(text: string): number {
+const PLAIN_NUMBER = /^([+-]?)(\$?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d{1,3}))?(%?)$/;
+const BRACKETED_NUMBER = /^\((\$?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d{1,3}))?(%?)\)$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?:\s?([AaPp])[Mm])?$/;
+const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?: +(\S.*))?$/;
+const GROUPED = /^[+-]?\$?\d{1,3}(?:,\d{3})+(?:\.\d*)?%?$/;
+
+/** A time of day as Excel's fraction of a day ("16:48:00" -> 0.7, "4:48 PM" -> 0.7); NaN when not one. */
+function timeFromText(t: string): number {
+  const m = TIME.exec(t);
+  if (!m) return NaN;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  const seconds = m[3] === undefined ? 0 : Number(m[3]);
+  if (m[4] !== undefined) {
+    if (hours < 1 || hours > 12) return NaN;
+    hours = (hours % 12) + (m[4].toUpperCase() === "P" ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds >= 60) return NaN;
+  return (hours * 3600 + minutes * 60 + seconds) / 86400;
+}
+
+/**
+ * The number Excel's VALUE (and its arithmetic, "12"+0) gives for a text, in
+ * the English (United States) forms Microsoft documents, or NaN. Microsoft:
+ * "Text can be in any of the constant number, date, or time formats recognized
+ * by Microsoft Excel. If text is not in one of these formats, VALUE returns the
+ * #VALUE! error value", with =VALUE("$1,000") -> 1000 and
+ * =VALUE("16:48:00")-VALUE("12:00:00") -> 0.2 (support.microsoft.com, "VALUE
+ * function"). Read here: surrounding spaces, a sign, a leading $, decimals,
+ * an exponent (1e3), a trailing % (50% -> 0.5), accounting negatives ((12) ->
+ * -12), ISO dates (2024-03-15 -> 45366, "2024-03-15 12:00" -> 45366.5) and
+ * times of day.
+ * Not read, although JavaScript's Number() would: 0x10, 0b11, 0o7, Infinity,
+ * 1_000. Thousands separators are not read either: "1,234" is 1234 in English
+ * Excel but 1.234 in Spanish Excel, and a function cannot tell which the user
+ * meant (see thousandsSeparatorIn).
+ */
+export function numberFromText(text: string): number {
   const t = text.trim();
-  return t === "" ? NaN : Number(t);
+  if (t === "") return NaN;
+  let m = PLAIN_NUMBER.exec(t);
+  if (m) return finiteOrNaN((m[1] === "-" ? -1 : 1) * Number(`${m[3]}e${m[4] ?? 0}`) * (m[5] ? 0.01 : 1));
+  m = BRACKETED_NUMBER.exec(t);
+  if (m) return finiteOrNaN(-Number(`${m[2]}e${m[3] ?? 0}`) * (m[4] ? 0.01 : 1));
+  const time = timeFromText(t);
+  if (!Number.isNaN(time)) return time;
+  const d = DATE.exec(t);
+  if (!d) return NaN;
+  const day = serialFromParts(Number(d[1]), Number(d[2]), Number(d[3]));
+  if (d[4] === undefined) return day;
+  const at = timeFromText(d[4]);
+  return Number.isNaN(day) || Number.isNaN(at) ? NaN : day + at;
+}
+
+function finiteOrNaN(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  return x === 0 ? 0 : x; // "-0" is 0, as in Excel
+}
+
+/** True for "1,234" or "$12,345.50": a number written with thousands separators, which CXM does not guess at. */
+export function thousandsSeparatorIn(text: string): boolean {
+  return GROUPED.test(text.trim());
 }
 
 /**
@@ -71,6 +130,11 @@ function toNumber(x: unknown, name: string): number {
   if (typeof x === "string") {
     const n = numberFromText(x);
     if (Number.isFinite(n)) return n;
+    if (thousandsSeparatorIn(x)) {
+      throw invalidInput(
+        `${name} got the text "${truncate(x)}": CXM does not read thousands separators in text, because English Excel reads "1,234" as 1234 and Spanish Excel as 1.234. Type the number without them.`,
+      );
+    }
     throw invalidInput(`${name} expects a number, but got the text "${truncate(x)}".`);
   }
   if (typeof x === "boolean") throw invalidInput(`${name} expects a number, but got ${x ? "TRUE" : "FALSE"}.`);

@@ -55,12 +55,14 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
     return RETURNABLE_CODES.has(e.code) ? excelError(e.code, e.message) : excelError("#VALUE!", e.message);
   }
   if (isExcelErrorValue(e)) return RETURNABLE_CODES.has(e.code) ? excelError(e.code, e.message) : excelError("#VALUE!", `${e.code} in an argument.`);
+  // What follows is a failure inside CXM, not a problem with the input. Its JavaScript text
+  // ("Invalid typed array length: …", "Maximum call stack size exceeded") means nothing to the
+  // user, so it goes to the console for a bug report and the cell gets a plain message.
+  console.error("CXM:", e);
   if (e instanceof RangeError) {
-    // Allocation failures on absurd inputs: say so instead of failing silently.
-    return excelError("#VALUE!", `The input is too large to process: ${e.message}`);
+    return excelError("#VALUE!", "The input is too large for CXM to process in a worksheet function. Use a smaller range, or the task pane template.");
   }
-  const text = e instanceof Error ? e.message : String(e);
-  return excelError("#VALUE!", `Unexpected problem in CXM: ${text}`);
+  return excelError("#VALUE!", "Unexpected problem in CXM: the result could not be computed. Please report it with the formula and its inputs.");
 }
 
 function isBadNumber(v: unknown): boolean {

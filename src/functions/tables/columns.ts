@@ -49,7 +49,10 @@ export function cellColumn(v: ExcelArg, name: string, address: string | null): C
     length: byRow ? rows : columns,
     matrix: m,
     byRow,
-    where: (i) => describeCell(name, ...at(i), address),
+    where: (i) => {
+      const [row, column] = at(i);
+      return describeCell(name, row, column, address);
+    },
     at,
   };
 }

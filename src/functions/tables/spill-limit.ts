@@ -43,3 +43,19 @@ export function refuseLargeSpill<T extends unknown[][]>(table: T, what: string):
   }
   return table;
 }
+
+/**
+ * Refuses, before anything is computed or allocated, a table whose shape
+ * alone (rows × columns of numbers) is past the limit: a migration matrix of
+ * 5,000 segments is 25 million cells, which must not be built to find that out.
+ */
+export function refuseLargeSpillShape(rows: number, columns: number, what: string, why: string): void {
+  const bytes = rows * (3 + columns * NUMBER_BYTES) + 2;
+  if (bytes <= SPILL_BYTE_LIMIT) return;
+  const cells = rows * columns;
+  throw invalidInput(
+    `The ${what} would spill ${rows.toLocaleString("en-US")} rows × ${columns.toLocaleString("en-US")} columns (${cells.toLocaleString("en-US")} cells, about ` +
+      `${(bytes / 1e6).toFixed(1)} MB) ${why}, more than Excel can take back from a function (about 5 MB on Excel on the web; ` +
+      `at most about ${Math.floor(SPILL_BYTE_LIMIT / NUMBER_BYTES).toLocaleString("en-US")} cells). Use the task pane template instead: it writes the table to a sheet in chunks.`,
+  );
+}

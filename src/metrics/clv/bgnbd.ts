@@ -10,7 +10,7 @@
  */
 import { invalidInput } from "../errors";
 import { validateHistory } from "./history";
-import { hyp2f1Excess } from "./hypergeometric";
+import { hyp2f1Excess, hyp2f1ExcessAt } from "./hypergeometric";
 import { logistic } from "./special";
 
 export interface BgnbdParams {
@@ -88,6 +88,30 @@ function expectedWhileActive(p: BgnbdParams, t: number, x: number, T: number): n
   const am1 = p.a - 1;
   const first = am1 === 0 ? -log1mz : -Math.expm1(am1 * log1mz) / am1;
   return c * first - Math.exp(am1 * log1mz) * hyp2f1Excess(p.a + p.b - 1 - p.r, am1, c, z);
+}
+
+/**
+ * expectedWhileActive at each of the increasing times `ts` (≥ 0) for one
+ * (x, T), written into `out`: the hypergeometric function is walked from one
+ * time to the next (hyp2f1ExcessAt) rather than computed afresh for each.
+ */
+export function expectedWhileActiveAt(p: BgnbdParams, ts: ArrayLike<number>, x: number, T: number, out: Float64Array): void {
+  const n = ts.length;
+  const c = p.a + p.b + x - 1;
+  const am1 = p.a - 1;
+  const zs = new Float64Array(n);
+  for (let i = 0; i < n; i++) zs[i] = ts[i] / (p.alpha + T + ts[i]);
+  hyp2f1ExcessAt(p.a + p.b - 1 - p.r, am1, c, zs, out);
+  for (let i = 0; i < n; i++) {
+    const t = ts[i];
+    if (t === 0) {
+      out[i] = 0;
+      continue;
+    }
+    const log1mz = -Math.log1p(t / (p.alpha + T));
+    const first = am1 === 0 ? -log1mz : -Math.expm1(am1 * log1mz) / am1;
+    out[i] = c * first - Math.exp(am1 * log1mz) * out[i];
+  }
 }
 
 /**

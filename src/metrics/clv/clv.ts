@@ -3,8 +3,8 @@
  * expected spend × margin, discounted period by period.
  */
 import { invalidInput, requireFraction } from "../errors";
-import { bgnbdConditionalExpectedPurchases, BgnbdParams, validateBgnbdParams } from "./bgnbd";
-import { validateHistory } from "./history";
+import { bgnbdConditionalExpectedPurchases, BgnbdParams, bgnbdProbabilityAlive, expectedWhileActiveAt, validateBgnbdParams } from "./bgnbd";
+import { PurchaseHistories, validateHistory } from "./history";
 import { gammaGammaExpectedSpend, GammaGammaParams, validateGammaGammaParams } from "./gamma-gamma";
 
 export interface ClvCustomer {
@@ -91,4 +91,105 @@ export function customerLifetimeValue(bg: BgnbdParams, gg: GammaGammaParams, c: 
   const o = validateClvOptions(options);
   validateHistory(c.frequency, c.recency, c.T, 0, (_i, field) => field);
   return o.margin * gammaGammaExpectedSpend(gg, c.frequency, c.monetary) * discountedExpectedPurchases(bg, c, o);
+}
+
+/**
+ * The most terms (one per customer group and period summed) a discounted CLV
+ * may take: about a second of work. Beyond it CXM.CLV refuses at once, before
+ * computing, with #VALUE! stating the limit.
+ */
+export const CLV_TERM_LIMIT = 2_000_000;
+
+/** Relative size below which the discounted tail is dropped: it cannot change a double. */
+const TAIL = 1e-17;
+
+interface ActiveGroup {
+  x: number;
+  T: number;
+  /** The number of whole periods summed (after dropping the tail that cannot count). */
+  periods: number;
+  /** Σ discounted increments of the expected purchases while active, once computed. */
+  sum: number;
+}
+
+/**
+ * The discounted expected purchases of many customers at once — the same
+ * number discountedExpectedPurchases gives for each — in bounded work:
+ *
+ * - E(t) = P(alive | x, t_x, T) · W(t; x, T), and the sum over periods needs
+ *   only W, so it is computed once per distinct (x, T), not per customer;
+ * - along the periods the hypergeometric function is walked from one period
+ *   to the next (expectedWhileActiveAt), one short Taylor step each;
+ * - the periods after k contribute at most v^k (W(K) − W(k)) ≤ v^k W(K)
+ *   (increments are positive, v = 1/(1 + d)), so periods are summed only
+ *   until that bound falls below 1e-17 of the first period's term;
+ * - without discounting the sum telescopes to E(K), one evaluation.
+ *
+ * Throws #VALUE! before the sums when they would take more than
+ * CLV_TERM_LIMIT terms (distinct (x, T) × periods).
+ */
+export function discountedExpectedPurchasesAll(bg: BgnbdParams, h: PurchaseHistories, options: ClvOptions): Float64Array {
+  validateBgnbdParams(bg);
+  const o = validateClvOptions(options);
+  const n = h.frequency.length;
+  const groups = new Map<string, ActiveGroup>();
+  const groupOf: ActiveGroup[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    validateHistory(h.frequency[i], h.recency[i], h.T[i], i);
+    const key = `${h.frequency[i]} ${h.T[i]}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { x: h.frequency[i], T: h.T[i], periods: 0, sum: NaN }));
+    groupOf[i] = g;
+  }
+  const whole = Math.floor(o.periods);
+  const one = new Float64Array(1);
+  const at = (g: ActiveGroup, t: number) => {
+    expectedWhileActiveAt(bg, [t], g.x, g.T, one);
+    return one[0];
+  };
+  if (o.discountRate === 0 || whole === 0) {
+    for (const g of groups.values()) g.sum = o.discountRate === 0 ? at(g, o.periods * o.periodLength) : at(g, o.periods * o.periodLength) / Math.pow(1 + o.discountRate, o.periods);
+  } else {
+    const lnV = -Math.log1p(o.discountRate);
+    // The work before any of it is done: periods past e^(k lnV) < e^-60 never count, whatever the data.
+    const periodsThatCount = Math.min(whole, Math.ceil(60 / -lnV));
+    const terms = groups.size * periodsThatCount;
+    if (terms > CLV_TERM_LIMIT) {
+      throw invalidInput(
+        `CXM.CLV with discounting sums each period for each distinct customer history: here ${groups.size.toLocaleString("en-US")} distinct ` +
+          `(frequency, T) × ${periodsThatCount.toLocaleString("en-US")} periods is ${terms.toLocaleString("en-US")} terms, more than the limit of ` +
+          `${CLV_TERM_LIMIT.toLocaleString("en-US")}. Use a longer period (months instead of weeks), a shorter horizon, or no discount rate.`,
+      );
+    }
+    for (const g of groups.values()) {
+      const total = at(g, o.periods * o.periodLength);
+      const first = at(g, o.periodLength) * Math.exp(lnV);
+      // The tail after period k is at most e^(k lnV) · total: below TAIL · first from k on.
+      const enough = first > 0 && total > 0 ? Math.ceil(Math.log((TAIL * first) / total) / lnV) : whole;
+      g.periods = Math.max(1, Math.min(whole, enough));
+    }
+    const times = new Float64Array(whole + 1);
+    const values = new Float64Array(whole + 1);
+    for (const g of groups.values()) {
+      const k = g.periods;
+      const fractional = k === whole && o.periods > whole;
+      const count = k + (fractional ? 1 : 0);
+      const ts = times.subarray(0, count);
+      for (let j = 1; j <= k; j++) ts[j - 1] = j * o.periodLength;
+      if (fractional) ts[k] = o.periods * o.periodLength;
+      const w = values.subarray(0, count);
+      expectedWhileActiveAt(bg, ts, g.x, g.T, w);
+      let sum = 0;
+      let previous = 0;
+      for (let j = 1; j <= k; j++) {
+        sum += (w[j - 1] - previous) * Math.exp(j * lnV);
+        previous = w[j - 1];
+      }
+      if (fractional) sum += (w[k] - previous) * Math.exp(o.periods * lnV);
+      g.sum = sum;
+    }
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = bgnbdProbabilityAlive(bg, h.frequency[i], h.recency[i], h.T[i]) * groupOf[i].sum;
+  return out;
 }

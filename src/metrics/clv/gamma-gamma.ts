@@ -87,16 +87,46 @@ function repeatCustomers(h: SpendHistories, where: Locator): { x: Float64Array; 
  *   ln Γ(px + q) − ln Γ(px) − ln Γ(q) + q ln γ + (px − 1) ln m̄ + px ln x − (px + q) ln(γ + x m̄);
  * the gamma functions depend on x only, so they are computed once per distinct x.
  */
-function logLikelihoodAt(x: Float64Array, m: Float64Array): (theta: Float64Array, gradient: Float64Array | null) => number {
+/**
+ * Identical customers (the same x and m̄: prices repeat, and so do histories)
+ * counted once with a weight, so every evaluation of the likelihood runs over
+ * the distinct (x, m̄) only. The key m̄·1024 + x is exact while x < 1024 and
+ * m̄ < 2^42; other customers keep a group of their own.
+ */
+function distinctSpends(x: Float64Array, m: Float64Array): { x: Float64Array; m: Float64Array; w: Float64Array } {
   const n = x.length;
+  const slot = new Map<number, number>();
+  const gx = new Float64Array(n), gm = new Float64Array(n), gw = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = x[i] < 1024 && m[i] < 4.398e12;
+    const key = m[i] * 1024 + x[i];
+    const at = exact ? slot.get(key) : undefined;
+    if (at !== undefined) {
+      gw[at]++;
+      continue;
+    }
+    if (exact) slot.set(key, k);
+    gx[k] = x[i];
+    gm[k] = m[i];
+    gw[k] = 1;
+    k++;
+  }
+  return { x: gx.subarray(0, k), m: gm.subarray(0, k), w: gw.subarray(0, k) };
+}
+
+function logLikelihoodAt(allX: Float64Array, allM: Float64Array): (theta: Float64Array, gradient: Float64Array | null) => number {
+  const { x, m, w } = distinctSpends(allX, allM);
+  const groups = x.length;
+  const n = allX.length;
   const counts = new Map<number, number>();
   let linearInP = 0; // Σ x(ln m̄ + ln x)
   let sumLogM = 0;
-  const xm = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    counts.set(x[i], (counts.get(x[i]) ?? 0) + 1);
-    linearInP += x[i] * (Math.log(m[i]) + Math.log(x[i]));
-    sumLogM += Math.log(m[i]);
+  const xm = new Float64Array(groups);
+  for (let i = 0; i < groups; i++) {
+    counts.set(x[i], (counts.get(x[i]) ?? 0) + w[i]);
+    linearInP += w[i] * x[i] * (Math.log(m[i]) + Math.log(x[i]));
+    sumLogM += w[i] * Math.log(m[i]);
     xm[i] = x[i] * m[i];
   }
   const distinct = [...counts.entries()];
@@ -113,14 +143,14 @@ function logLikelihoodAt(x: Float64Array, m: Float64Array): (theta: Float64Array
         gq += count * psiSum;
       }
     }
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < groups; i++) {
       const denom = gamma + xm[i];
-      const lnDenom = Math.log(denom);
+      const lnDenom = w[i] * Math.log(denom);
       const shape = p * x[i] + q;
       ll -= shape * lnDenom;
       gp -= x[i] * lnDenom;
       gq -= lnDenom;
-      gg -= shape / denom;
+      gg -= (w[i] * shape) / denom;
     }
     if (gradient) {
       gradient[0] = p * gp;
@@ -140,6 +170,27 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, h: SpendHistories):
   validateGammaGammaParams(g);
   const { x, m } = repeatCustomers(h, defaultLocator);
   return logLikelihoodAt(x, m)(Float64Array.from([g.p, g.q, g.gamma], Math.log), null);
+}
+
+/** q above this (e^9 ≈ 8,100) is checked for the boundary where customers' spend rates do not vary. */
+const LARGE_LOG_Q = 9;
+
+const HOMOGENEOUS =
+  "the customers' mean spends vary no more than the spread of single purchases explains, so the model's spread of " +
+  "spending rates across customers (q) goes to infinity and every customer's expected spend is the average spend. " +
+  "Use the average spend per purchase (AVERAGE) instead of a Gamma-Gamma fit.";
+
+/**
+ * True when the fit is heading for q, γ → ∞ with γ/q fixed: the limit in which
+ * every customer has the same spending rate ν = q/γ (no heterogeneity) and the
+ * Gamma-Gamma model has no maximum. Detected when q is large and the
+ * likelihood still does not fall when q and γ are both multiplied by 10.
+ */
+function spendHomogeneous(objective: Objective, theta: Float64Array, gradient: Float64Array): boolean {
+  if (!(theta[1] > LARGE_LOG_Q)) return false;
+  const here = objective(theta, gradient);
+  const further = objective(Float64Array.from([theta[0], theta[1] + Math.LN10, theta[2] + Math.LN10]), gradient);
+  return !(further > here + 1e-12 * Math.abs(here));
 }
 
 /**
@@ -162,11 +213,13 @@ export function fitGammaGamma(h: SpendHistories, where: Locator = defaultLocator
   // Starts on the data's money scale: the mean spend is pγ/(q − 1).
   let mean = 0;
   for (let i = 0; i < n; i++) mean += m[i] / n;
+  const scratch = new Float64Array(3);
   const fit = maximizeLikelihood({
     model: "Gamma-Gamma",
     names: GAMMA_GAMMA_PARAM_NAMES,
     objective,
     observations: n,
+    boundary: (theta) => (spendHomogeneous(objective, theta, scratch) ? HOMOGENEOUS : null),
     starts: [
       [2, 3, mean],
       [5, 5, 0.8 * mean],

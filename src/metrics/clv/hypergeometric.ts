@@ -77,6 +77,13 @@ function sumSeries(eq: Equation, first: number, firstTerm: number, z: number): V
  *   z0(1−z0)(n+2)(n+1) c_{n+2} = K·[n = 0] − [(1 − 2z0) n + c − (a+b+1) z0](n+1) c_{n+1} + (n+a)(n+b) c_n.
  */
 function continueAlongEquation(eq: Equation, z0: number, start: ValueAndSlope, z: number): number {
+  const end = walk(eq, z0, start, z);
+  if (!Number.isFinite(end.value)) throw notComputable("The hypergeometric function is too large to compute here.");
+  return end.value;
+}
+
+/** The Taylor steps of continueAlongEquation, returning the value and the slope at z (to walk on from there). */
+function walk(eq: Equation, z0: number, start: ValueAndSlope, z: number): ValueAndSlope {
   let at = z0;
   let { value, slope } = start;
   while (at < z) {
@@ -111,8 +118,7 @@ function continueAlongEquation(eq: Equation, z0: number, start: ValueAndSlope, z
     at = last ? z : at + h;
     if (!Number.isFinite(value) || !Number.isFinite(slope)) break;
   }
-  if (!Number.isFinite(value)) throw notComputable("The hypergeometric function is too large to compute here.");
-  return value;
+  return { value, slope };
 }
 
 /** Evaluates a solution at 0 < z < 1 from its series at 0: directly up to 1/2, then by continuation. */
@@ -169,21 +175,57 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
  * @example hyp2f1Excess(2, 0, 2, 0.5) // 1.3862943611…
  */
 export function hyp2f1Excess(a: number, b: number, c: number, z: number): number {
-  for (const [name, v] of [["a", a], ["b", b], ["c", c], ["z", z]] as const) {
+  const out = new Float64Array(1);
+  hyp2f1ExcessAt(a, b, c, [z], out);
+  return out[0];
+}
+
+/**
+ * hyp2f1Excess at each of the increasing points `zs` (0 ≤ z < 1), written
+ * into `out`. Points up to 1/2 are summed from the series; beyond, the
+ * solution is walked along the differential equation from one point to the
+ * next, so a sequence such as z_k = k/(α + T + k), k = 1 … 100,000 (the
+ * discounted CLV's periods) costs one short Taylor step per point instead of
+ * a fresh continuation from 1/2 each time.
+ */
+export function hyp2f1ExcessAt(a: number, b: number, c: number, zs: ArrayLike<number>, out: Float64Array): void {
+  for (const [name, v] of [["a", a], ["b", b], ["c", c]] as const) {
     if (!Number.isFinite(v)) throw invalidInput(`2F1: ${name} must be a finite number (got ${v}).`);
   }
-  if (!(z >= 0 && z < 1)) throw invalidInput(`hyp2f1Excess is computed for 0 ≤ z < 1 only (got z = ${z}).`);
   if (c <= -1 && Number.isInteger(c)) throw notComputable(`The series is undefined when c is −1, −2, … (got c = ${c}).`);
-  if (z === 0 || a === 0) return 0;
-  if (isNonPositiveInteger(a)) {
-    // Terminating: sum it directly, exact for any z.
-    let term = a * z;
-    let sum = term;
-    for (let n = 1; n < -a; n++) {
-      term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
-      sum += term;
+  const eq: Equation = { a, b, c, k: a * c };
+  let at = -1;
+  let state: ValueAndSlope | null = null;
+  for (let i = 0; i < zs.length; i++) {
+    const z = zs[i];
+    if (!(z >= 0 && z < 1)) throw notComputable(`The hypergeometric series of the BG/NBD expectation is computed for 0 ≤ z < 1 only (got z = ${z}).`);
+    if (z < at) throw invalidInput("The points must increase.");
+    if (z === 0 || a === 0) {
+      out[i] = 0;
+      continue;
     }
-    return sum;
+    if (isNonPositiveInteger(a)) {
+      // Terminating: sum it directly, exact for any z.
+      let term = a * z;
+      let sum = term;
+      for (let n = 1; n < -a; n++) {
+        term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
+        sum += term;
+      }
+      out[i] = sum;
+      continue;
+    }
+    if (z <= SERIES_LIMIT) {
+      out[i] = sumSeries(eq, 1, a * z, z).value;
+      continue;
+    }
+    if (state === null) {
+      state = sumSeries(eq, 1, a * SERIES_LIMIT, SERIES_LIMIT);
+      at = SERIES_LIMIT;
+    }
+    state = walk(eq, at, state, z);
+    at = z;
+    if (!Number.isFinite(state.value)) throw notComputable("The hypergeometric function is too large to compute here.");
+    out[i] = state.value;
   }
-  return evaluate({ a, b, c, k: a * c }, 1, (x) => a * x, z);
 }

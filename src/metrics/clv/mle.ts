@@ -22,6 +22,12 @@ export interface LikelihoodProblem {
   starts: readonly (readonly number[])[];
   /** Observations the mean is over. */
   observations: number;
+  /**
+   * Checked after every run from a start: a reason when the run has headed
+   * for a boundary where the model has no maximum (the fit then stops at once
+   * with #NUM!, instead of trying the other starts, which would go the same way).
+   */
+  boundary?: (theta: Float64Array) => string | null;
 }
 
 export interface LikelihoodFit {
@@ -57,6 +63,8 @@ export function maximizeLikelihood(problem: LikelihoodProblem): LikelihoodFit {
   for (const start of problem.starts) {
     const run = minimizeBfgs(objective, start.map(Math.log), { gradientTolerance: GRADIENT_TOLERANCE });
     iterations += run.iterations;
+    const edge = problem.boundary?.(run.x);
+    if (edge) throw notComputable(`The ${model} fit has no maximum: ${edge}`);
     if (!run.converged) {
       lastFailure = run.reason;
       continue;

@@ -2,10 +2,10 @@
  * The Functions tab: the CXM catalog (from the generated functions metadata,
  * in the pane's language), searchable, each function with its one-line
  * description and an Insert button that puts a formula skeleton in the
- * active cell.
+ * active cell — asking first when that cell is not empty.
  */
 import * as React from "react";
-import { Body1Strong, Button, Caption1, makeStyles, MessageBar, MessageBarBody, SearchBox, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Body1Strong, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Spinner, Text, tokens } from "@fluentui/react-components";
 import type { Language } from "../../templates/registry-types";
 import { CatalogEntry, formulaSkeleton, NAMESPACE, searchCatalog } from "../catalog";
 import type { ExcelHost } from "../host";
@@ -40,7 +40,9 @@ export function FunctionsPanel({ loadCatalog, host, language, strings: t }: Func
   const styles = useStyles();
   const [catalog, setCatalog] = React.useState<Catalog>(null);
   const [query, setQuery] = React.useState("");
-  const [notice, setNotice] = React.useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+  /** A formula waiting for the user's answer: its cell is not empty. */
+  const [question, setQuestion] = React.useState<{ formula: string; address: string; content: string } | null>(null);
 
   React.useEffect(() => {
     let live = true;
@@ -53,14 +55,25 @@ export function FunctionsPanel({ loadCatalog, host, language, strings: t }: Func
     };
   }, [loadCatalog, language]);
 
-  const insert = async (entry: CatalogEntry) => {
-    const formula = formulaSkeleton(entry);
+  /** Inserts into the active cell; a cell that holds something is asked about first, never replaced unasked. */
+  const put = async (formula: string, replace?: { expected: string }) => {
+    setQuestion(null);
     try {
-      const address = await host.insertFormula(formula);
-      setNotice({ intent: "success", text: t.inserted(formula, address) });
+      const outcome = await host.insertFormula(formula, replace ? { replace } : {});
+      if (outcome.status === "inserted") {
+        setNotice({ intent: "success", text: t.inserted(formula, outcome.address) });
+      } else {
+        setNotice(null);
+        setQuestion({ formula, address: outcome.address, content: outcome.content });
+      }
     } catch (e) {
       setNotice({ intent: "error", text: t.excelFailed(errorText(e)) });
     }
+  };
+  const insert = (entry: CatalogEntry) => put(formulaSkeleton(entry));
+  const keep = () => {
+    if (question) setNotice({ intent: "info", text: t.replaceKept(question.address) });
+    setQuestion(null);
   };
 
   const entries = catalog && "entries" in catalog ? catalog.entries : [];
@@ -77,6 +90,19 @@ export function FunctionsPanel({ loadCatalog, host, language, strings: t }: Func
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
           <MessageBarBody className={styles.wrap}>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {question && (
+        <MessageBar intent="warning" role="alertdialog" aria-label={t.replaceQuestion(question.address, question.content)}>
+          <MessageBarBody className={styles.wrap}>{t.replaceQuestion(question.address, question.content)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={() => void put(question.formula, { expected: question.content })}>
+              {t.replaceYes}
+            </Button>
+            <Button size="small" onClick={keep}>
+              {t.replaceNo}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {catalog === null && <Spinner size="tiny" label={t.catalogLoading} />}

@@ -124,7 +124,7 @@ describe("fits that cannot be made, and invalid input", () => {
   it("every customer spends exactly the same: no spread to fit, #NUM!", () => {
     const e = thrown(() => fitGammaGamma({ frequency: [1, 2, 3, 4], monetary: [10, 10, 10, 10] }));
     expect(e.kind).toBe("num");
-    expect(e.message).toMatch(/Gamma-Gamma fit did not converge/);
+    expect(e.message).toMatch(/Gamma-Gamma fit has no maximum: the customers. mean spends vary no more/);
   });
 
   it("monetary ≤ 0 for a repeat customer is #VALUE! naming the customer", () => {
