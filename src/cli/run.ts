@@ -1,19 +1,25 @@
 /**
  * The `cxm` command: parses the arguments and runs demo, list or template.
  * Everything it touches comes through `CliContext` (output, working folder,
- * clock, registry), so tests run it in-process. Returns the exit code:
- * 0 done, 1 the data has problems (nothing written), 2 a usage mistake or an
- * unreadable file.
+ * clock, registry, environment), so tests run it in-process. Returns the
+ * exit code: 0 done, 1 the data has problems (nothing written), 2 a usage
+ * mistake or an unreadable file. It speaks the user's language (--lang, else
+ * the environment's locale).
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { FileRefusal, fileSource } from "../input/file";
+import { TableReader } from "../input/reader";
+import { reportText } from "../input/report";
+import { MissingSheetError } from "../input/xlsx";
 import { templates as registered } from "../templates/registry";
-import type { BuildInput, TemplateDescriptor } from "../templates/registry-types";
+import type { BuildInput, Localized, TemplateDescriptor } from "../templates/registry-types";
+import { kindsFor, rowsOf } from "../templates/typed-rows";
 import { writePlanToFile } from "../xlsx/write-plan";
 import { Command, HELP, parseCommand, UsageError } from "./args";
-import { readCsv } from "./csv";
 import { writeDemo } from "./demo";
 import { headlineTable, listLines, reportLines } from "./format";
+import { cliLanguage } from "./language";
 import { describeMapping, mappingFor, missingColumnsMessage } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
 
@@ -23,6 +29,8 @@ export interface CliContext {
   cwd: string;
   now(): Date;
   templates: TemplateDescriptor[];
+  /** The environment (LC_ALL, LC_MESSAGES, LANG choose the language when --lang is not given). */
+  env: Record<string, string | undefined>;
 }
 
 const DEFAULT_CONTEXT: CliContext = {
@@ -31,18 +39,24 @@ const DEFAULT_CONTEXT: CliContext = {
   cwd: process.cwd(),
   now: () => new Date(),
   templates: registered,
+  env: process.env,
 };
 
 /** Data problems: the report has been printed and nothing written (exit code 1). */
-class DataProblem extends Error {}
+class DataProblem extends Error {
+  constructor(readonly messages: Localized | null) {
+    super(messages?.en ?? "");
+  }
+}
 
 export async function run(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
   const cx: CliContext = { ...DEFAULT_CONTEXT, ...context };
+  const language = cliLanguage(argv, cx.env);
   try {
-    const command = parseCommand(argv);
+    const command = parseCommand(argv, language);
     switch (command.kind) {
       case "help":
-        HELP.trimEnd().split("\n").forEach((l) => cx.out(l));
+        HELP[command.language].trimEnd().split("\n").forEach((l) => cx.out(l));
         return 0;
       case "list":
         listLines(cx.templates, command.language).forEach((l) => cx.out(l));
@@ -54,11 +68,11 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      cx.err(`cxm: ${e.message}`);
+      cx.err(`cxm: ${e.messages[language]}`);
       return 2;
     }
     if (e instanceof DataProblem) {
-      if (e.message) cx.err(`cxm: ${e.message}`);
+      if (e.messages) cx.err(`cxm: ${e.messages[language]}`);
       return 1;
     }
     cx.err(`cxm: ${e instanceof Error ? e.message : String(e)}`);
@@ -70,20 +84,70 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
 function outputPath(cx: CliContext, file: string): string {
   const full = path.resolve(cx.cwd, file);
   const dir = path.dirname(full);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Cannot write ${file}: the folder ${dir} does not exist.`);
-  if (!full.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ${file}: the output must be an .xlsx file.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError({ en: `Cannot write ${file}: the folder ${dir} does not exist.`, es: `No se puede escribir ${file}: la carpeta ${dir} no existe.` });
+  }
+  if (!full.toLowerCase().endsWith(".xlsx")) throw new UsageError({ en: `--out ${file}: the output must be an .xlsx file.`, es: `--out ${file}: la salida debe ser un archivo .xlsx.` });
   return full;
 }
 
 async function demo(command: Extract<Command, { kind: "demo" }>, cx: CliContext): Promise<number> {
   const file = outputPath(cx, command.out);
   const { entries, resolved } = await writeDemo(file, cx.templates, command.language, cx.now());
-  cx.out(`Wrote ${file}: ${resolved.sheets.length} sheets from ${entries.length} templates.`);
+  const sheets = resolved.sheets.length, n = entries.length;
+  cx.out(command.language === "es" ? `Escrito ${file}: ${sheets} hojas de ${n} plantillas.` : `Wrote ${file}: ${sheets} sheets from ${n} templates.`);
   for (const e of entries) {
     cx.out("");
     headlineTable(`${e.template.title[command.language]} (${e.template.id})`, e.headlines, command.language).forEach((l) => cx.out(l));
   }
   return 0;
+}
+
+const REFUSAL: Record<string, Localized> = {
+  empty: { en: "it is empty", es: "está vacío" },
+  gzip: { en: "it is gzip-compressed: decompress it first (gunzip) and give the .csv", es: "está comprimido con gzip: descomprímalo primero (gunzip) y use el .csv" },
+  zip: { en: "it is a zip archive, not an Excel workbook: extract the CSV or .xlsx inside it", es: "es un archivo zip, no un libro de Excel: extraiga el CSV o el .xlsx que contiene" },
+  xls: { en: "it is an old Excel 97-2003 .xls file: save it as .xlsx or CSV UTF-8 in Excel", es: "es un archivo .xls antiguo de Excel 97-2003: guárdelo como .xlsx o CSV UTF-8 en Excel" },
+  pdf: { en: "it is a PDF: export the data as CSV or .xlsx", es: "es un PDF: exporte los datos como CSV o .xlsx" },
+  binary: { en: "it holds binary data, not text: give a CSV, a text file or an .xlsx workbook", es: "contiene datos binarios, no texto: use un CSV, un archivo de texto o un libro .xlsx" },
+};
+
+/** Reads the input file through src/input: typed columns, the report of assumptions, then rows for the template. */
+async function readInput(command: Extract<Command, { kind: "template" }>, t: TemplateDescriptor, cx: CliContext) {
+  const language = command.language;
+  const input = command.input!;
+  const file = path.resolve(cx.cwd, input);
+  if (!existsSync(file)) {
+    throw new UsageError({ en: `File not found: ${input} (looked in ${path.dirname(file)}).`, es: `No se encuentra el archivo: ${input} (buscado en ${path.dirname(file)}).` });
+  }
+  if (!statSync(file).isFile()) throw new UsageError({ en: `${input} is not a file.`, es: `${input} no es un archivo.` });
+  const columns = inputColumnsOf(t);
+  try {
+    const reader = await TableReader.open(fileSource(file, command.read), { language, ...command.read });
+    if (reader.header.length === 0 || reader.header.every((h) => h === "")) {
+      throw new UsageError({ en: `${input} is empty: it needs a header row, then one row per record.`, es: `${input} está vacío: necesita una fila de encabezados y una fila por registro.` });
+    }
+    const header = reader.header;
+    const mapping = mappingFor(columns, header, command.map, t.id, input, reader.layout.alternatives);
+    const missing = missingColumnsMessage(columns, mapping, header, input);
+    if (missing) throw new DataProblem(missing);
+    const { kinds, mappedTo } = kindsFor(columns, mapping, header.length);
+    const table = await reader.readAll(kinds, mappedTo);
+    return { header, mapping, table, rows: rowsOf(table, header.length), lines: Array.from(table.lines), sourceLabel: path.basename(file) };
+  } catch (e) {
+    if (e instanceof FileRefusal) {
+      const why = REFUSAL[e.refusal];
+      throw new UsageError({ en: `${input} cannot be read: ${why.en}.`, es: `No se puede leer ${input}: ${why.es}.` });
+    }
+    if (e instanceof MissingSheetError) {
+      throw new UsageError({
+        en: `--sheet ${e.wanted}: ${input} has no sheet with that name (its sheets: ${e.sheets.join(", ")}).`,
+        es: `--sheet ${e.wanted}: ${input} no tiene ninguna hoja con ese nombre (sus hojas: ${e.sheets.join(", ")}).`,
+      });
+    }
+    if (e instanceof UsageError || e instanceof DataProblem) throw e;
+    throw new UsageError({ en: `${input} cannot be read: ${(e as Error).message}`, es: `No se puede leer ${input}: ${(e as Error).message}` });
+  }
 }
 
 async function template(command: Extract<Command, { kind: "template" }>, cx: CliContext): Promise<number> {
@@ -93,49 +157,47 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   let rows: unknown[][] = [];
   let mapping: BuildInput["mapping"] = {};
   let lines: number[] = [];
-  let sourceLabel = "options given to cxm";
+  let sourceLabel = language === "es" ? "opciones dadas a cxm" : "options given to cxm";
   const fileLabel = command.input ?? "";
 
   if (command.input !== undefined) {
-    if (columns.length === 0) throw new UsageError(`Template ${t.id} reads no input file: set its inputs with --option (see cxm list).`);
-    const file = path.resolve(cx.cwd, command.input);
-    if (!existsSync(file)) throw new UsageError(`File not found: ${command.input} (looked in ${path.dirname(file)}).`);
-    if (!statSync(file).isFile()) throw new UsageError(`${command.input} is not a file.`);
-    let table;
-    try {
-      table = readCsv(file);
-    } catch (e) {
-      throw new UsageError(`${command.input} is not readable CSV: ${(e as Error).message}`);
+    if (columns.length === 0) {
+      throw new UsageError({
+        en: `Template ${t.id} reads no input file: set its inputs with --option (see cxm list).`,
+        es: `La plantilla ${t.id} no lee ningún archivo: indique sus datos con --option (vea cxm list).`,
+      });
     }
-    if (table.header.length === 0) throw new UsageError(`${command.input} is empty: it needs a header row, then one row per record.`);
-    mapping = mappingFor(columns, table.header, command.map, t.id, command.input);
-    const missing = missingColumnsMessage(columns, mapping, table.header, command.input);
-    if (missing) throw new DataProblem(missing);
-    cx.out(`Columns of ${command.input}:`);
-    describeMapping(columns, mapping, table.header).forEach((l) => cx.out(l));
-    rows = table.rows;
-    lines = table.lines;
-    sourceLabel = path.basename(file);
+    const read = await readInput(command, t, cx);
+    reportText(read.table.report, language, "cli").forEach((l) => cx.out(l));
+    cx.out(language === "es" ? `Columnas de ${command.input}:` : `Columns of ${command.input}:`);
+    describeMapping(columns, read.mapping, read.header, language).forEach((l) => cx.out(l));
+    ({ rows, mapping, lines, sourceLabel } = read);
   } else {
-    if (t.columns.length > 0) throw new UsageError(`Template ${t.id} needs --input file.csv with columns ${t.columns.filter((c) => c.required).map((c) => c.key).join(", ")}.`);
-    if (command.map.length > 0) throw new UsageError("--map needs --input: it names the file's columns.");
+    if (t.columns.length > 0) {
+      const needed = t.columns.filter((c) => c.required).map((c) => c.key).join(", ");
+      throw new UsageError({ en: `Template ${t.id} needs --input file.csv with columns ${needed}.`, es: `La plantilla ${t.id} necesita --input archivo.csv con las columnas ${needed}.` });
+    }
+    if (command.map.length > 0) throw new UsageError({ en: "--map needs --input: it names the file's columns.", es: "--map necesita --input: nombra las columnas del archivo." });
   }
 
   const input: BuildInput = { rows, mapping, options: optionsFor(t, command.options, language), sourceLabel, builtAt: cx.now(), language };
   const report = t.validate(input);
   const problems = report.blocking.length > 0 || report.problems.length > 0;
-  if (problems) reportLines(report, language, fileLabel || t.id, lines).forEach((l) => cx.err(l));
-  if (report.blocking.length > 0) throw new DataProblem("Nothing written.");
+  reportLines(report, language, fileLabel || t.id, lines).forEach((l) => (problems ? cx.err(l) : cx.out(l)));
+  if (report.blocking.length > 0) throw new DataProblem({ en: "Nothing written.", es: "No se ha escrito nada." });
   if (report.problems.length > 0 && !command.acceptBadRows) {
-    throw new DataProblem(
-      `Nothing written. Correct the rows above, or run again with --accept-bad-rows to build from the ${report.goodRows} good row${report.goodRows === 1 ? "" : "s"} only.`,
-    );
+    const n = report.goodRows;
+    throw new DataProblem({
+      en: `Nothing written. Correct the rows above, or run again with --accept-bad-rows to build from the ${n} good ${n === 1 ? "row" : "rows"} only.`,
+      es: `No se ha escrito nada. Corrija las filas de arriba o vuelva a ejecutar con --accept-bad-rows para crear el libro solo con ${n === 1 ? "la fila válida" : `las ${n} filas válidas`}.`,
+    });
   }
 
   const out = outputPath(cx, command.out ?? `${t.id}.xlsx`);
   const plan = t.build(input);
   const { resolved } = await writePlanToFile(plan, out);
-  cx.out(`Wrote ${out}: ${resolved.sheets.map((s) => s.name).join(", ")}.`);
+  const names = resolved.sheets.map((s) => s.name).join(", ");
+  cx.out(language === "es" ? `Escrito ${out}: ${names}.` : `Wrote ${out}: ${names}.`);
   if (t.headlines) headlineTable(t.title[language], t.headlines(input), language).forEach((l) => cx.out(l));
   return 0;
 }

@@ -97,7 +97,7 @@ export class TableReader {
   }
 
   private async firstPass(kinds: readonly WantedKind[]): Promise<Settlement> {
-    let evidence: (ColumnEvidence | null)[] = [];
+    const evidence: (ColumnEvidence | null)[] = [];
     const evidenceFor = (c: number) => {
       while (evidence.length <= c) {
         const kind = kinds[evidence.length] ?? "skip";

@@ -90,8 +90,9 @@ describe("cxm template survey-dashboard", () => {
   test("bad rows without --accept-bad-rows: the report names each by its line, exit 1, nothing written", async () => {
     const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "bad.xlsx"], dir);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("bad.csv: 2 rows cannot be used:");
-    expect(r.err).toContain('Line 3 [score]: Score "n/a" is not a whole number from 0 to 10.');
+    // "n/a" is a survey's "no answer": counted in a note, not a bad row (issue 10).
+    expect(r.err).toContain("bad.csv: 1 row cannot be used:");
+    expect(r.err).toContain("1 response has no score (empty or N/A): counted as no answer, not in the NPS. (line 3)");
     expect(r.err).toContain('Line 5 [date]: Date "yesterday" is not a date');
     expect(r.err).toContain("3 rows can be used.");
     expect(r.err).toContain("--accept-bad-rows");
@@ -101,14 +102,17 @@ describe("cxm template survey-dashboard", () => {
   test("the report in Spanish with --lang es", async () => {
     const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "bad-es.xlsx", "--lang", "es"], dir);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("Línea 3 [score]: Puntuación «n/a» no es un número entero del 0 al 10.");
+    expect(r.err).toContain("Línea 5 [date]: Fecha «yesterday» no es una fecha");
+    expect(r.err).toContain("1 respuesta no tiene puntuación (vacía o N/A): cuenta como sin respuesta, fuera del NPS. (línea 3)");
+    expect(r.err).toContain("No se puede usar 1 fila:");
+    expect(r.err).toContain("cxm: No se ha escrito nada. Corrija las filas de arriba");
     expect(existsSync(path.join(dir, "bad-es.xlsx"))).toBe(false);
   });
 
   test("bad rows with --accept-bad-rows: the report is printed and the workbook built from the 3 good rows", async () => {
     const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "good.xlsx", "--accept-bad-rows"], dir);
     expect(r.code).toBe(0);
-    expect(r.err).toContain("Line 3 [score]");
+    expect(r.err).toContain("Line 5 [date]");
     // Good rows: 10, 9, 7 -> 2 promoters, 1 passive, 0 detractors: NPS = 100 × 2 / 3 = 66.7.
     expect(r.out).toMatch(/Responses\s+3/);
     expect(r.out).toMatch(/NPS\s+66\.7/);
@@ -255,7 +259,9 @@ describe("cxm list and --help", () => {
     expect(r.out).toContain('segmentOrder: Segment order, lowest first (e.g. Bronze, Silver, Gold) [text], default "" (Empty: numbers ascending, else as first seen)');
     const es = await runCli(["list", "--lang", "es"], dir);
     expect(es.out).toContain("survey-dashboard: Panel de encuestas (NPS, CSAT, CES)");
-    expect(es.out).toContain('segmentOrder: Orden de los segmentos, de menor a mayor (p. ej., Bronce, Plata, Oro) [text], default "" (Vacío:');
+    expect(es.out).toContain('segmentOrder: Orden de los segmentos, de menor a mayor (p. ej., Bronce, Plata, Oro) [texto], por defecto "" (Vacío:');
+    expect(es.out).toContain("period: Periodo de cohorte [week (semana) | month (mes) | quarter (trimestre) | year (año)], por defecto month (mes)");
+    expect(es.out).toContain("Columnas (--input archivo.csv o .xlsx):");
   });
 
   test("--help shows every command", async () => {

@@ -5,7 +5,7 @@ import { serialFromIso } from "../../src/metrics/dates";
 import { cohortRetention, cohortRetentionTemplate as T, pooledRetention } from "../../src/templates/cohort-retention";
 import type { BuildInput, Language } from "../../src/templates/registry-types";
 import { sampleTransactionLog, sampleTransactions } from "../../src/templates/sample-transactions";
-import { autoMap } from "../../src/taskpane/mapping";
+import { autoMap } from "../../src/templates/column-mapping";
 import { cellName, rangeName } from "../../src/workbook/a1";
 import { cellAt, validatePlan, valuesIn, WorkbookPlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";

@@ -29,7 +29,7 @@ import type { BuildInput, ColumnMapping, Language, TemplateDescriptor, Validatio
 import { columnLetter, parseRangeAddress } from "../../workbook/a1";
 import type { ExcelHost, SourceData, TableInfo } from "../host";
 import { pick, Strings } from "../i18n";
-import { autoMap, sharedSourceColumns, unmappedRequired } from "../mapping";
+import { autoMap, sharedSourceColumns, unmappedRequired } from "../../templates/column-mapping";
 import { errorText } from "./errors";
 
 const useStyles = makeStyles({
