@@ -57,6 +57,9 @@ export function xlsxSource(name: string, input: Input, sheet?: string): TabularS
       for await (const worksheet of reader) {
         const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
         names.push(ws.name);
+        // The workbook's own list of sheets (read from workbook.xml before the sheets themselves).
+        const listed = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.map((x) => x.name);
+        if (listed && listed.length > 0) facts.sheets = listed;
         if (sheet !== undefined ? ws.name !== sheet : names.length > 1) continue;
         facts.sheet = ws.name;
         const builder = new BatchBuilder();
@@ -69,7 +72,7 @@ export function xlsxSource(name: string, input: Input, sheet?: string): TabularS
           if (builder.size >= batchRows) yield builder.take();
         }
         yield builder.take();
-        facts.sheets = names;
+        facts.sheets ??= names;
         return;
       }
       facts.sheets = names;

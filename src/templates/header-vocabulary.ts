@@ -9,23 +9,25 @@
  */
 
 /** Exact header names (compared normalized: lower case, no accents, separators as spaces). */
+const DATES = [
+  "recorded date", "recordeddate", "end date", "enddate", "submit date (utc)", "submitted at", "timestamp", "marca temporal",
+  "created (utc)", "date (utc)", "created date (utc)", "created at", "paid at", "created", "created date", "fecha de creacion",
+  "create date", "close date", "fecha de cierre", "fecha de finalizacion", "fecha de envio", "start date (utc)", "start date", "fecha de inicio",
+];
+
 export const TOOL_HEADERS: Record<string, string[]> = {
   customer: [
     "customer id", "customer email", "customer", "email", "e-mail", "correo", "correo electronico", "email address", "billing name",
-    "account name", "account id", "nombre de la cuenta", "record id", "id de registro", "associated company", "empresa asociada", "company name",
-    "respondent id", "id del encuestado", "id de cliente",
+    "account name", "account id", "nombre de la cuenta", "associated company", "empresa asociada", "company name", "id de cliente",
+    "record id", "id de registro",
   ],
-  date: [
-    "recorded date", "recordeddate", "end date", "enddate", "submit date (utc)", "submitted at", "timestamp", "marca temporal",
-    "created (utc)", "date (utc)", "created date (utc)", "created at", "paid at", "created", "created date", "fecha de creacion",
-    "create date", "close date", "fecha de cierre", "fecha de finalizacion", "fecha de envio", "start date (utc)", "start date", "fecha de inicio",
-  ],
-  month: ["current period start (utc)", "period start", "billing month", "mes de facturacion", "month (utc)"],
+  date: DATES,
+  month: ["current period start (utc)", "period start", "billing month", "mes de facturacion", "month (utc)", ...DATES],
   amount: ["amount paid", "total", "amount", "importe", "amount due", "grand total", "total price", "importe total", "monto total", "subtotal"],
-  mrr: ["mrr", "monthly recurring revenue", "amount paid", "amount", "total"],
+  mrr: ["mrr", "monthly recurring revenue", "amount paid", "amount", "total", "revenue", "ingresos"],
   value: ["mrr", "amount", "arr", "annual revenue", "ingresos anuales", "total"],
   segment: ["plan", "plan name", "product", "tier", "customer segment", "deal stage", "etapa del negocio", "lifecycle stage", "etapa del ciclo de vida"],
-  comment: ["comments", "feedback", "comentarios"],
+  comment: ["comments", "feedback", "comentarios", "why?", "why", "¿por que?", "por que?"],
 };
 
 /** Header wordings recognised by pattern (normalized text), by column key. */
