@@ -51,12 +51,12 @@ const ORDER_NAME: Record<DateOrder, Record<Language, string>> = {
 };
 
 function orderHint(other: DateOrder, how: Overrides, language: Language): string {
-  if (how === "cli") return `--date-order ${other}`;
+  if (how === "cli") return `use --date-order ${other}`;
   return language === "es" ? `elija «${ORDER_NAME[other].es}» en Orden de fechas` : `choose "${ORDER_NAME[other].en}" under Date order`;
 }
 
 function decimalHint(other: "." | ",", how: Overrides, language: Language): string {
-  if (how === "cli") return `--decimal ${other}`;
+  if (how === "cli") return `use --decimal ${other}`;
   const name = other === "," ? { en: "comma", es: "coma" } : { en: "point", es: "punto" };
   return language === "es" ? `elija «${name.es}» en Separador decimal` : `choose "${name.en}" under Decimal mark`;
 }
@@ -91,7 +91,7 @@ function columnLine(c: ColumnFacts, language: Language, how: Overrides): string 
       let basis = because(c.decimalBasis, language);
       if (c.decimalBasis === "language" && !es) basis = "assumed: the default for English";
       if (c.decimalBasis !== "values" && c.decimalBasis !== "given") {
-        basis += es ? `; si no es así, use ${decimalHint(c.decimal === "," ? "." : ",", how, language)}` : `; if not, use ${decimalHint(c.decimal === "," ? "." : ",", how, language)}`;
+        basis += es ? `; si no es así, ${decimalHint(c.decimal === "," ? "." : ",", how, language)}` : `; if not, ${decimalHint(c.decimal === "," ? "." : ",", how, language)}`;
       }
       parts.push(es ? `números con ${mark}${eg}, ${basis}` : `numbers with a ${mark}${eg}, ${basis}`);
     } else parts.push(es ? "números" : "numbers");
@@ -106,7 +106,7 @@ function columnLine(c: ColumnFacts, language: Language, how: Overrides): string 
       if (c.dateBasis === "language") basis = es ? "supuesto: lo habitual en español" : "assumed: the default for English";
       if (c.dateBasis !== "values" && c.dateBasis !== "given") {
         const other: DateOrder = c.dateOrder === "dmy" ? "mdy" : "dmy";
-        basis += es ? `; si no es así, use ${orderHint(other, how, language)}` : `; if not, use ${orderHint(other, how, language)}`;
+        basis += es ? `; si no es así, ${orderHint(other, how, language)}` : `; if not, ${orderHint(other, how, language)}`;
       }
       parts.push(es ? `fechas con el ${order}${eg}, ${basis}` : `dates ${order}${eg}, ${basis}`);
     } else parts.push(es ? "fechas" : "dates");
