@@ -60,10 +60,11 @@ export class BatchBuilder {
     return this.rows;
   }
 
-  /** Hands over the rows collected so far and starts a new batch. */
+  /** Hands over the rows completed so far and starts a new batch (a row still being filled moves to the new batch). */
   take(): RawBatch {
+    const partial = this.cells.map((col, c) => (c < this.column ? col.splice(this.rows) : []));
     const batch: RawBatch = { cells: this.cells, lines: this.lines, rows: this.rows, blankRows: this.blankRows };
-    this.cells = this.cells.map(() => []);
+    this.cells = partial;
     this.lines = [];
     this.rows = 0;
     this.blankRows = 0;

@@ -12,9 +12,12 @@ const NO_ANSWER = new Set([
 ]);
 
 /** True for "N/A", "n/a", "NS/NC", "Sin respuesta" and the like. */
+/** First characters of the no-answer words (lower case), so most cells are ruled out without normalizing them. */
+const FIRST = new Set(Array.from("n-—–?spdo¿"));
+
 export function isNoAnswer(text: string): boolean {
   const t = text.trim();
-  if (t.length > 24) return false;
+  if (t.length > 24 || t === "" || !FIRST.has(t.charAt(0).toLowerCase())) return false;
   const key = t
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")

@@ -34,6 +34,33 @@ const SLASHED =
   /^(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?:(?:\s+|T|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap])?\.?\s?(m\.?)?)?$/i;
 const MONTH_YEAR = /^(\d{1,2})[/.-](\d{4})$/;
 
+/**
+ * The parts of a bare "d/m/yyyy" (any of / . -, no time), read with char
+ * codes: most date columns are only this, so it skips the regular expression.
+ * Null for anything else.
+ */
+function bareSlashed(t: string): RegExpExecArray | null {
+  const n = t.length;
+  if (n < 6 || n > 10) return null;
+  let i = 0;
+  const digits = () => {
+    const start = i;
+    while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+    return t.slice(start, i);
+  };
+  const a = digits();
+  const sep = t.charAt(i);
+  if (a.length < 1 || a.length > 2 || (sep !== "/" && sep !== "." && sep !== "-")) return null;
+  i++;
+  const b = digits();
+  if (b.length < 1 || b.length > 2 || t.charAt(i) !== sep) return null;
+  i++;
+  const y = digits();
+  if (i !== n || (y.length !== 2 && y.length !== 4)) return null;
+  const m = [t, a, sep, b, y] as unknown as RegExpExecArray;
+  return m;
+}
+
 const MONTHS: Record<string, number> = {};
 [
   ["enero", "ene", "january", "jan"],
@@ -151,18 +178,19 @@ export function dateShape(text: string): DateShape {
   if (t === "") return DateShape.NotDate;
   const first = t.charCodeAt(0);
   if (first >= 48 && first <= 57) {
-    if (!Number.isNaN(serialFromIso(t, true))) return DateShape.Unambiguous;
-    const m = SLASHED.exec(t);
+    const m = t.charCodeAt(4) === 45 ? null : (bareSlashed(t) ?? SLASHED.exec(t));
     if (m) {
       if (m[1].length === 4) return Number.isNaN(parseDate(t, "ymd")) ? DateShape.NotDate : DateShape.Unambiguous;
-      const a = Number(m[1]), b = Number(m[3]);
-      if (m[1].length === 3) return DateShape.NotDate;
-      const dmy = !Number.isNaN(parseDate(t, "dmy")), mdy = !Number.isNaN(parseDate(t, "mdy"));
+      if (m[1].length === 3 || m[4].length === 3) return DateShape.NotDate;
+      const a = Number(m[1]), b = Number(m[3]), y = fullYear(Number(m[4]), m[4].length);
+      const dmy = !Number.isNaN(serialFromParts(y, b, a)), mdy = !Number.isNaN(serialFromParts(y, a, b));
+      if (m[5] !== undefined && Number.isNaN(timeOf(Number(m[5]), Number(m[6]), Number(m[7] ?? 0), m[8]))) return DateShape.NotDate;
       if (dmy && mdy) return a === b ? DateShape.Unambiguous : DateShape.Ambiguous;
       if (dmy) return DateShape.DayFirst;
       if (mdy) return DateShape.MonthFirst;
       return DateShape.NotDate;
     }
+    if (!Number.isNaN(serialFromIso(t, true))) return DateShape.Unambiguous;
     if (MONTH_YEAR.test(t)) return Number.isNaN(parseDate(t, "dmy")) ? DateShape.NotDate : DateShape.Unambiguous;
   }
   if (HAS_LETTER.test(t) && !Number.isNaN(monthNameSerial(t))) return DateShape.Unambiguous;
@@ -183,9 +211,12 @@ export function parseDate(text: string, order: DateOrder): number {
   if (t === "") return NaN;
   const first = t.charCodeAt(0);
   if (first >= 48 && first <= 57) {
-    const iso = serialFromIso(t, true);
-    if (!Number.isNaN(iso)) return iso;
-    const m = SLASHED.exec(t);
+    // "2024-…" is ISO; anything else is tried as a slashed date first (the common case in exports).
+    if (t.charCodeAt(4) === 45) {
+      const iso = serialFromIso(t, true);
+      if (!Number.isNaN(iso)) return iso;
+    }
+    const m = bareSlashed(t) ?? SLASHED.exec(t);
     if (m) {
       const p1 = Number(m[1]), p2 = Number(m[3]), p3 = Number(m[4]);
       let y: number, mo: number, d: number;
@@ -209,6 +240,8 @@ export function parseDate(text: string, order: DateOrder): number {
     }
     const my = MONTH_YEAR.exec(t);
     if (my) return serialFromParts(Number(my[2]), Number(my[1]), 1);
+    const iso = serialFromIso(t, true);
+    if (!Number.isNaN(iso)) return iso;
   }
   return HAS_LETTER.test(t) ? monthNameSerial(t) : NaN;
 }

@@ -72,7 +72,32 @@ export class ColumnEvidence {
     }
     const wantsNumber = kind === "number" || kind === "score" || kind === "auto" || kind === "date";
     let numeric = false;
-    if (wantsNumber) {
+    let dated = false;
+    if (kind === "date" || kind === "auto") {
+      const shape = dateShape(v);
+      dated = shape !== DateShape.NotDate;
+      switch (shape) {
+        case DateShape.Unambiguous:
+          this.isoOrNamed++;
+          break;
+        case DateShape.DayFirst:
+          this.dayFirst++;
+          this.example("dayFirst", v);
+          break;
+        case DateShape.MonthFirst:
+          this.monthFirst++;
+          this.example("monthFirst", v);
+          break;
+        case DateShape.Ambiguous:
+          this.ambiguousDate++;
+          this.example("ambiguousDate", v);
+          break;
+        default:
+          this.notDate++;
+      }
+    }
+    // A date column's values are only tried as numbers (Excel serials) when they are not dates.
+    if (wantsNumber && !(kind === "date" && dated)) {
       const shape = numberShape(v);
       numeric = shape !== NumberShape.NotNumber;
       switch (shape) {
@@ -102,40 +127,18 @@ export class ColumnEvidence {
             numeric = true;
           } else this.notNumber++;
       }
-      if (numeric && kind !== "date") {
+      const c0 = v.charCodeAt(0), cl = v.charCodeAt(v.length - 1);
+      const plain = c0 >= 48 && c0 <= 57 && cl >= 48 && cl <= 57;
+      if (numeric && kind !== "date" && !plain) {
         if (hasCurrency(v)) this.currency++;
         else if (isPercent(v)) this.percent++;
       }
       if (numeric && kind === "date" && shape === NumberShape.Integer && isDateSerial(Number(v))) this.serialLike++;
     }
-    let dated = false;
-    if (kind === "date" || kind === "auto") {
-      const shape = dateShape(v);
-      dated = shape !== DateShape.NotDate;
-      switch (shape) {
-        case DateShape.Unambiguous:
-          this.isoOrNamed++;
-          break;
-        case DateShape.DayFirst:
-          this.dayFirst++;
-          this.example("dayFirst", v);
-          break;
-        case DateShape.MonthFirst:
-          this.monthFirst++;
-          this.example("monthFirst", v);
-          break;
-        case DateShape.Ambiguous:
-          this.ambiguousDate++;
-          this.example("ambiguousDate", v);
-          break;
-        default:
-          this.notDate++;
-      }
-    }
-    if (!numeric && !dated && isNoAnswer(v)) {
+    if (!numeric && !dated && kind !== "id" && kind !== "text" && isNoAnswer(v)) {
       // Counted apart: a "N/A" is not a text value, nor evidence against a number or a date.
       this.noAnswer++;
-      if (wantsNumber) this.notNumber--;
+      if (wantsNumber && !(kind === "date" && dated)) this.notNumber--;
       if (kind === "date" || kind === "auto") this.notDate--;
       return;
     }

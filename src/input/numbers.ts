@@ -84,14 +84,69 @@ function coreOf(text: string): Core | null {
   return { body, negative, scale };
 }
 
-const INTEGER = /^\d+$/;
-const ONE_DOT = /^\d*\.\d+$|^\d+\.$/;
-const ONE_COMMA = /^\d*,\d+$|^\d+,$/;
-const GROUP_DOT_3 = /^[1-9]\d{0,2}\.\d{3}$/;
-const GROUP_COMMA_3 = /^[1-9]\d{0,2},\d{3}$/;
-const EN_GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?$/;
-const ES_GROUPED = /^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?$/;
 const EXPONENT = /^\d+(?:\.\d+)?[eE][-+]?\d+$/;
+
+/** True when `int` is digit groups written with a grouping mark: 1-3 digits (not starting with 0), then groups of exactly 3. */
+function validGroups(int: string, mark: string): boolean {
+  const groups = int.split(mark);
+  if (groups.length < 2) return false;
+  const head = groups[0];
+  if (head.length < 1 || head.length > 3 || head.charCodeAt(0) === 48) return false;
+  for (let i = 1; i < groups.length; i++) if (groups[i].length !== 3) return false;
+  return true;
+}
+
+/** The shape of a body of digits and separators, read with char codes (no regular expression in the common cases). */
+function bodyShape(b: string): NumberShape {
+  const n = b.length;
+  let dots = 0, commas = 0, last = -1, other = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b.charCodeAt(i);
+    if (c === 46) {
+      dots++;
+      last = i;
+    } else if (c === 44) {
+      commas++;
+      last = i;
+    } else if (c < 48 || c > 57) other++;
+  }
+  if (other > 0 || n === 0) return EXPONENT.test(b) ? NumberShape.DotDecimal : NumberShape.NotNumber;
+  if (dots === 0 && commas === 0) return NumberShape.Integer;
+  const lastMark = b.charAt(last);
+  const before = b.slice(0, last), after = b.slice(last + 1);
+  if (after.length === 0 && before.length === 0) return NumberShape.NotNumber;
+  if (dots > 0 && commas > 0) {
+    // The last mark is the decimal one and appears once; the other groups the integer part.
+    if ((lastMark === "." ? dots : commas) !== 1) return NumberShape.NotNumber;
+    return validGroups(before, lastMark === "." ? "," : ".") ? (lastMark === "." ? NumberShape.DotDecimal : NumberShape.CommaDecimal) : NumberShape.NotNumber;
+  }
+  const count = dots + commas;
+  if (count > 1) {
+    // 1,234,567 or 1.234.567: grouping only.
+    return validGroups(b, lastMark) ? (lastMark === "," ? NumberShape.DotDecimal : NumberShape.CommaDecimal) : NumberShape.NotNumber;
+  }
+  if (after.length === 3 && before.length >= 1 && before.length <= 3 && before.charCodeAt(0) !== 48) {
+    return lastMark === "." ? NumberShape.AmbiguousDot : NumberShape.AmbiguousComma;
+  }
+  return lastMark === "." ? NumberShape.DotDecimal : NumberShape.CommaDecimal;
+}
+
+/**
+ * True when a text is only digits, "." and "," with an optional leading "-"
+ * (what most cells of a number column are): it needs no decoration stripped.
+ * Checked with char codes, so the common case costs no regular expression.
+ */
+function isBare(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || n > 40) return false;
+  let digits = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c !== 46 && c !== 44 && !(c === 45 && i === 0)) return false;
+  }
+  return digits > 0;
+}
 
 /**
  * The conventions a text is compatible with.
@@ -100,15 +155,9 @@ const EXPONENT = /^\d+(?:\.\d+)?[eE][-+]?\d+$/;
  * @example numberShape("1,234") // NumberShape.AmbiguousComma
  */
 export function numberShape(text: string): NumberShape {
+  if (isBare(text)) return bodyShape(text.charCodeAt(0) === 45 ? text.slice(1) : text);
   const core = coreOf(text);
-  if (!core) return NumberShape.NotNumber;
-  const b = core.body;
-  if (INTEGER.test(b)) return NumberShape.Integer;
-  if (ONE_DOT.test(b)) return GROUP_DOT_3.test(b) ? NumberShape.AmbiguousDot : NumberShape.DotDecimal;
-  if (ONE_COMMA.test(b)) return GROUP_COMMA_3.test(b) ? NumberShape.AmbiguousComma : NumberShape.CommaDecimal;
-  if (EN_GROUPED.test(b) || EXPONENT.test(b)) return NumberShape.DotDecimal;
-  if (ES_GROUPED.test(b)) return NumberShape.CommaDecimal;
-  return NumberShape.NotNumber;
+  return core ? bodyShape(core.body) : NumberShape.NotNumber;
 }
 
 /** True when a shape can be read with `mark`. */
@@ -134,13 +183,15 @@ export function shapeFits(shape: NumberShape, mark: DecimalMark): boolean {
  * @example parseNumber("12,5 %", ",") // 0.125
  */
 export function parseNumber(text: string, mark: DecimalMark): number {
-  const core = coreOf(text);
+  const bare = isBare(text);
+  const core: Core | null = bare ? { body: text.charCodeAt(0) === 45 ? text.slice(1) : text, negative: text.charCodeAt(0) === 45, scale: 1 } : coreOf(text);
   if (!core) return NaN;
-  const shape = numberShape(text);
+  const shape = bodyShape(core.body);
   if (!shapeFits(shape, mark)) return NaN;
-  const group = mark === "." ? /,/g : /\./g;
-  let b = core.body.replace(group, "");
-  if (mark === ",") b = b.replace(",", ".");
+  let b = core.body;
+  if (shape !== NumberShape.Integer) {
+    b = mark === "." ? b.split(",").join("") : b.split(".").join("").replace(",", ".");
+  }
   const x = Number(b);
   if (!Number.isFinite(x)) return NaN;
   const v = (core.negative ? -x : x) * core.scale;
