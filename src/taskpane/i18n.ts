@@ -6,7 +6,18 @@
  */
 import type { Language, Localized } from "../templates/registry-types";
 
-/** The pane's language for Office's display language: Spanish for any "es-*", English otherwise. */
+/**
+ * The Spanish locales Office can report as its display language (Microsoft's
+ * Office language tags: Spain, Mexico, the United States and every Spanish-
+ * speaking country of Latin America). The manifest gives each of them the
+ * Spanish function metadata and strings (test/scripts/manifest-locales.test.ts).
+ */
+export const SPANISH_LOCALES = [
+  "es-ES", "es-MX", "es-US", "es-AR", "es-BO", "es-CL", "es-CO", "es-CR", "es-DO", "es-EC",
+  "es-SV", "es-GT", "es-HN", "es-NI", "es-PA", "es-PY", "es-PE", "es-PR", "es-UY", "es-VE",
+] as const;
+
+/** The pane's language for Office's display language: Spanish for the Spanish locales and any other "es-*", English otherwise. */
 export function languageFor(displayLanguage: string | undefined | null): Language {
   return /^es(-|_|$)/i.test((displayLanguage ?? "").trim()) ? "es" : "en";
 }

@@ -3,8 +3,9 @@
  * (the templates v2 work): the reader's typed columns (src/input) turned back
  * into the rows of Excel values that today's validate/build take. Dates
  * become serial numbers and numbers numbers, so every template reads them
- * the same way whatever the file's conventions were; blanks and "no
- * answer" cells become ""; a cell the reader could not read becomes an
+ * the same way whatever the file's conventions were; blanks become "", and
+ * "no answer" cells keep their text ("N/A"), which templates take as no
+ * answer or name as not a number; a cell the reader could not read becomes an
  * UnreadableCell, which no template takes for a number or a date but whose
  * text a report can show. Also the other direction: the kind the reader must
  * give each source column, from the template's column mapping.
@@ -52,6 +53,7 @@ export function rowsOf(table: TypedTable, width = table.header.length): unknown[
           const s = col.status[r];
           if (s === CellStatus.Ok) rows[r][c] = col.values[r];
           else if (s === CellStatus.Unreadable) rows[r][c] = new UnreadableCell(col.raw.get(r) ?? "");
+          else if (s === CellStatus.NoAnswer) rows[r][c] = col.raw.get(r) ?? "";
         }
         break;
       case "id":

@@ -268,6 +268,18 @@ describe("scale", () => {
     expect(sum).toBeCloseTo((full * 4950 + ((rest + 1) * rest) / 2 - 0) * 1.01, 3);
   }, 120_000);
 
+  test("chunks of 2 rows over byte chunks of 5: a batch handed on mid-row keeps that row's cells", async () => {
+    const text = "Cliente;Fecha;Importe\n" + Array.from({ length: 23 }, (_, i) => `C${i};${String(1 + i).padStart(2, "0")}/01/2024;${i},25`).join("\n");
+    const reader = await TableReader.open(bytesSource("m.csv", Buffer.from(text), {}, 5), { language: "es", chunkRows: 2 });
+    const amounts: number[] = [], dates: number[] = [];
+    for await (const chunk of reader.chunks(["id", "date", "number"])) {
+      amounts.push(...(chunk.columns[2] as NumberColumn).values);
+      dates.push(...(chunk.columns[1] as DateColumn).values);
+    }
+    expect(amounts).toEqual(Array.from({ length: 23 }, (_, i) => i + 0.25));
+    expect(dates).toEqual(Array.from({ length: 23 }, (_, i) => 45292 + i));
+  });
+
   test("memoryBytes streams a file in the chunks it is given (the chunk size does not change the result)", async () => {
     const text = "Cliente;Importe\n" + Array.from({ length: 500 }, (_, i) => `C${i};${i},5`).join("\n");
     const totals = [];

@@ -241,34 +241,49 @@ describe("cohort retention validation names the bad rows, and the build leaves t
   // Interleave: good rows at 0, 2, 4, 6, 8, bad ones in between and after.
   const rows: unknown[][] = [good[0], bad[0], good[1], bad[1], good[2], bad[2], good[3], bad[3], good[4], bad[4], bad[5], bad[6]];
 
-  test("one problem per bad row, in row order, naming the column and the value in both languages", () => {
+  test("one problem per bad row, in row order, naming the column and the value in both languages; a bad amount keeps its row for customers (issue 10)", () => {
     const report = T.validate(input(rows));
-    expect(report.goodRows).toBe(5);
+    // e ("abc") and h (blank) have a valid customer and date: they count for customers and cohorts, not for revenue.
+    expect(report.goodRows).toBe(7);
     expect(report.blocking).toEqual([]);
     expect(report.problems.map((p) => [p.row, p.column])).toEqual([
       [1, "customer"],
       [3, "date"],
-      [5, "amount"],
       [7, "date"],
       [9, "customer"],
       [10, "date"],
-      [11, "amount"],
     ]);
     const en = report.problems.map((p) => p.message.en);
     expect(en[0]).toBe("Customer is blank.");
     expect(en[1]).toBe('Date "2024-13-01" is not a date; use a date cell or ISO text such as 2024-03-15.');
-    expect(en[2]).toBe('Amount "abc" is not a number.');
-    expect(en[3]).toMatch(/^Date "05\/01\/2024" is not a date/);
-    expect(en[4]).toBe("Customer is the Excel error #N/A.");
-    expect(en[5]).toBe("Date is blank.");
-    expect(en[6]).toBe("Amount is blank.");
+    expect(en[2]).toMatch(/^Date "05\/01\/2024" is not a date/);
+    expect(en[3]).toBe("Customer is the Excel error #N/A.");
+    expect(en[4]).toBe("Date is blank.");
     expect(report.problems[1].message.es).toBe("Fecha «2024-13-01» no es una fecha; use una celda de fecha o texto ISO como 2024-03-15.");
+    expect(report.notes).toEqual([
+      {
+        message: {
+          en: "2 rows have no readable amount: they count for customers and cohorts (by their date), not for revenue.",
+          es: "2 filas no tienen un importe legible: cuentan para clientes y cohortes (por su fecha), no para ingresos.",
+        },
+        rows: [5, 11],
+      },
+    ]);
+  });
+
+  test("a row whose amount cannot be read builds as a customer with no revenue: its cohort follows its valid date", () => {
+    const partial = T.build(input([...good, bad[2], bad[6]]));
+    const asZero = T.build(input([...good, ["e", 45310, 0], ["h", "2024-01-09", 0]]));
+    expect(valuesIn(partial.sheets[0], "A3:J60")).toEqual(valuesIn(asZero.sheets[0], "A3:J60"));
+    // e and h join the January cohort, which grows from 2 to 4 customers.
+    const layout = cohortRetention({ ids: ["a"], dates: [45292], amounts: [1] }, { builtAt: BUILT }).layout;
+    expect(evaluatePlan(partial).number("cohorts", layout.summary.customers)).toBe(5);
   });
 
   test("the build uses the good rows only: the same cells as a build from them alone, and the core on them", () => {
-    const withBad = T.build(input(rows));
+    const withBad = T.build(input(rows.filter((r) => r !== bad[2] && r !== bad[6])));
     const onlyGood = T.build(input(good));
-    expect(cellAt(withBad.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used, 7 left out). Built 2025-01-15 09:30 UTC by CXM.");
+    expect(cellAt(withBad.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used, 5 left out). Built 2025-01-15 09:30 UTC by CXM.");
     expect(valuesIn(withBad.sheets[0], "A3:J60")).toEqual(valuesIn(onlyGood.sheets[0], "A3:J60"));
     const layout = cohortRetention(
       { ids: good.map((r) => r[0] as string), dates: good.map((r) => (typeof r[1] === "number" ? r[1] : serialFromIso(r[1] as string))), amounts: good.map((r) => r[2] as number) },
@@ -297,10 +312,11 @@ describe("cohort retention validation names the bad rows, and the build leaves t
   });
 
   test("no usable row blocks the build", () => {
-    const report = T.validate(input(bad));
+    const unusable = bad.filter((r) => r !== bad[2] && r !== bad[6]);
+    const report = T.validate(input(unusable));
     expect(report.goodRows).toBe(0);
     expect(report.blocking[0].en).toMatch(/No row can be used/);
-    expect(() => T.build(input(bad))).toThrow(/No row can be used/);
+    expect(() => T.build(input(unusable))).toThrow(/No row can be used/);
     expect(T.validate(input([])).blocking[0].en).toMatch(/no data rows/);
   });
 });
