@@ -20,9 +20,14 @@ export type ByteSniff =
 
 const startsWith = (b: Uint8Array, ...sig: number[]) => sig.every((x, i) => b[i] === x);
 
+/** True when the bytes hold `text` (ASCII). Plain loops: this module also runs in the task pane, which has no Buffer. */
 function contains(b: Uint8Array, text: string): boolean {
-  const needle = Buffer.from(text, "latin1");
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(needle) >= 0;
+  const first = text.charCodeAt(0), n = text.length;
+  outer: for (let i = b.indexOf(first); i >= 0 && i + n <= b.length; i = b.indexOf(first, i + 1)) {
+    for (let k = 1; k < n; k++) if (b[i + k] !== text.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** True when the bytes decode as UTF-8 (a character cut at the end of the sample is fine). */
