@@ -1,3 +1,5 @@
+import { isBlankValue as isBlankCell } from "./cells";
+
 /**
  * Rows travel through the reader as column-major batches: one array per
  * column holding that column's cells for up to ~64k rows, and the line each
@@ -18,9 +20,6 @@ export interface RawBatch {
 /** The rows a batch holds before it is handed on. */
 export const BATCH_ROWS = 65_536;
 
-function isBlankCell(v: unknown): boolean {
-  return v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
 
 /** Collects cells row by row into a RawBatch; fully blank rows are dropped and counted. */
 export class BatchBuilder {

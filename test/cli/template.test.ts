@@ -270,3 +270,44 @@ describe("cxm list and --help", () => {
     for (const word of ["cxm demo", "cxm list", "cxm template <id>", "--accept-bad-rows", "--map key=Header", "Exit codes"]) expect(r.out).toContain(word);
   });
 });
+
+describe("cxm in Spanish (issue 10): --lang es or a Spanish locale, Spanish option words, plurals", () => {
+  const ORDERS = "Cliente;Fecha;Importe\nAna;15/01/2024;12,50\nLuis;20/02/2024;1.234,50\nAna;03/04/2024;7\n";
+  beforeAll(() => file("pedidos.csv", ORDERS));
+
+  test("period=trimestre and measure=clientes are the quarter and customers choices", async () => {
+    const r = await runCli(["template", "cohort-retention", "--input", "pedidos.csv", "--out", "trim.xlsx", "--lang", "es", "--option", "period=trimestre", "--option", "measure=clientes"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    // Ana's cohort is Q1 2024 (January), Luis's too (February): 2 customers, 1 cohort.
+    expect(r.out).toMatch(/Clientes\s+2/);
+    expect(r.out).toMatch(/Cohortes\s+1/);
+    expect(r.out).toContain("Columnas de pedidos.csv:");
+  });
+
+  test("LANG=es_ES.UTF-8 without --lang: errors, help and list in Spanish; --lang en wins over it", async () => {
+    const env = { LANG: "es_ES.UTF-8" };
+    const missing = await runCli(["template", "cohort-retention", "--input", "nada.csv"], dir, undefined, env);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("cxm: No se encuentra el archivo: nada.csv");
+    const help = await runCli(["--help"], dir, undefined, env);
+    expect(help.out).toContain("Códigos de salida: 0 hecho");
+    const list = await runCli(["list"], dir, undefined, env);
+    expect(list.out).toContain("Opciones (--option clave=valor):");
+    const wrong = await runCli(["template", "cohort-retention", "--input", "pedidos.csv", "--option", "period=quincena"], dir, undefined, env);
+    expect(wrong.err).toContain("--option period=quincena: Periodo de cohorte debe ser uno de estos valores: week, month, quarter, year.");
+    const en = await runCli(["template", "cohort-retention", "--input", "nada.csv", "--lang", "en"], dir, undefined, env);
+    expect(en.err).toContain("cxm: File not found: nada.csv");
+  });
+
+  test("plurals as each language makes them: «No se puede usar 1 fila», «1 row cannot be used»", async () => {
+    const bad = file("una-mala.csv", "Cliente;Fecha\nAna;15/01/2024\n;16/01/2024\n");
+    const es = await runCli(["template", "cohort-retention", "--input", bad, "--out", "m.xlsx", "--lang", "es"], dir);
+    expect(es.err).toContain("No se puede usar 1 fila:");
+    expect(es.err).toContain("Se puede usar 1 fila.");
+    expect(es.err).toContain("crear el libro solo con la fila válida.");
+    const en = await runCli(["template", "cohort-retention", "--input", bad, "--out", "m.xlsx"], dir);
+    expect(en.err).toContain("1 row cannot be used:");
+    expect(en.err).toContain("from the 1 good row only.");
+  });
+});
