@@ -13,7 +13,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { templates } from "../src/templates/registry";
 import type { Language, TemplateDescriptor } from "../src/templates/registry-types";
-import { autoMap } from "../src/taskpane/mapping";
+import { autoMap } from "../src/templates/column-mapping";
 import { STRINGS } from "../src/taskpane/i18n";
 import type { FakeValue } from "../test/support/fake-workbook-api";
 import { PaneBrowser } from "../test/e2e/support/browser";

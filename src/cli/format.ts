@@ -1,10 +1,12 @@
 /**
  * What the CLI prints: headline figures in the chosen language's number
  * style, validation reports naming each bad row by its line in the file, and
- * the template list.
+ * the template list, in English or Spanish with plurals as each language
+ * makes them (Intl.PluralRules).
  */
+import { plural } from "../input/report";
 import type { Headline, Language, OptionSpec, TemplateDescriptor, ValidationReport } from "../templates/registry-types";
-import { inputColumnsOf } from "./templates";
+import { inputColumnsOf, SPANISH_WORD } from "./templates";
 
 const LOCALE: Record<Language, string> = { en: "en-US", es: "es-ES" };
 
@@ -45,7 +47,7 @@ export function formatHeadline(h: Pick<Headline, "value" | "kind">, language: La
 
 /** A two-column table: label, value. */
 export function headlineTable(title: string, headlines: Headline[], language: Language): string[] {
-  if (headlines.length === 0) return [title, "  (no headline figures)"];
+  if (headlines.length === 0) return [title, language === "es" ? "  (sin cifras principales)" : "  (no headline figures)"];
   let width = 0;
   for (const h of headlines) width = Math.max(width, h.label[language].length);
   return [title, ...headlines.map((h) => `  ${h.label[language].padEnd(width)}  ${formatHeadline(h, language).padStart(10)}`)];
@@ -54,21 +56,23 @@ export function headlineTable(title: string, headlines: Headline[], language: La
 const WORDS = {
   en: {
     cannot: "Cannot build:",
-    good: (n: number) => `${n} row${n === 1 ? "" : "s"} can be used.`,
-    bad: (n: number) => `${n} row${n === 1 ? "" : "s"} cannot be used:`,
+    good: (n: number) => `${plural(n, "en", { one: "row", other: "rows" })} can be used.`,
+    bad: (n: number) => `${plural(n, "en", { one: "row", other: "rows" })} cannot be used:`,
     line: (row: number, line?: number) => (line === undefined ? `Row ${row + 1}` : `Line ${line}`),
+    lines: (n: number) => (n === 1 ? "line" : "lines"),
     more: (n: number) => `…and ${n} more.`,
   },
   es: {
     cannot: "No se puede crear:",
-    good: (n: number) => `Se pueden usar ${n} fila${n === 1 ? "" : "s"}.`,
-    bad: (n: number) => `No se pueden usar ${n} fila${n === 1 ? "" : "s"}:`,
+    good: (n: number) => (n === 1 ? "Se puede usar 1 fila." : `Se pueden usar ${plural(n, "es", { one: "fila", other: "filas" })}.`),
+    bad: (n: number) => (n === 1 ? "No se puede usar 1 fila:" : `No se pueden usar ${plural(n, "es", { one: "fila", other: "filas" })}:`),
     line: (row: number, line?: number) => (line === undefined ? `Fila ${row + 1}` : `Línea ${line}`),
+    lines: (n: number) => (n === 1 ? "línea" : "líneas"),
     more: (n: number) => `…y ${n} más.`,
   },
 };
 
-/** The report as lines: blocking problems, then the bad rows by their line in `file` (the first `limit`). */
+/** The report as lines: blocking problems, the bad rows by their line in `file` (the first `limit`), and the notes. */
 export function reportLines(report: ValidationReport, language: Language, file: string, lines: number[] = [], limit = 50): string[] {
   const w = WORDS[language];
   const out: string[] = [];
@@ -81,25 +85,54 @@ export function reportLines(report: ValidationReport, language: Language, file: 
     for (const p of report.problems.slice(0, limit)) out.push(`  ${w.line(p.row, lines[p.row])} [${p.column}]: ${p.message[language]}`);
     if (report.problems.length > limit) out.push(`  ${w.more(report.problems.length - limit)}`);
   }
+  for (const note of report.notes ?? []) {
+    const at = (note.rows ?? []).map((r) => (lines[r] === undefined ? String(r + 1) : String(lines[r])));
+    const where = at.length > 0 ? ` (${w.lines(at.length)} ${at.join(", ")}${at.length >= 20 ? "…" : ""})` : "";
+    out.push(`${note.message[language]}${where}`);
+  }
   if (report.blocking.length === 0) out.push(w.good(report.goodRows));
   return out;
 }
 
+const LIST = {
+  en: {
+    noInput: "  Input file: none (set the inputs with --option).",
+    columns: "  Columns (--input file.csv or .xlsx):",
+    optionalInput: "  Optional input file (--input file.csv), one row per item:",
+    optional: " (optional)",
+    headers: "headers",
+    options: "  Options (--option key=value):",
+    text: "text",
+    default: "default",
+  },
+  es: {
+    noInput: "  Archivo de entrada: ninguno (indique los datos con --option).",
+    columns: "  Columnas (--input archivo.csv o .xlsx):",
+    optionalInput: "  Archivo de entrada opcional (--input archivo.csv), una fila por elemento:",
+    optional: " (opcional)",
+    headers: "encabezados",
+    options: "  Opciones (--option clave=valor):",
+    text: "texto",
+    default: "por defecto",
+  },
+};
+
 /** `cxm list`: each template with its columns (and the headers they recognise) and options. */
 export function listLines(templates: TemplateDescriptor[], language: Language): string[] {
+  const w = LIST[language];
   const out: string[] = [];
   for (const t of templates) {
     out.push(`${t.id}: ${t.title[language]}`, `  ${t.description[language]}`);
     const columns = t.columns.length > 0 ? t.columns : inputColumnsOf(t);
-    if (columns.length === 0) out.push("  Input file: none (set the inputs with --option).");
+    if (columns.length === 0) out.push(w.noInput);
     else {
-      out.push(t.columns.length > 0 ? "  Columns (--input file.csv):" : "  Optional input file (--input file.csv), one row per item:");
+      out.push(t.columns.length > 0 ? w.columns : w.optionalInput);
       for (const c of columns) {
-        out.push(`    ${c.key}${c.required ? "" : " (optional)"}: ${c.label[language]}; headers: ${c.synonyms.join(", ")}`);
+        out.push(`    ${c.key}${c.required ? "" : w.optional}: ${c.label[language]}; ${w.headers}: ${c.synonyms.join(", ")}`);
       }
     }
     if (t.options.length > 0) {
-      out.push("  Options (--option key=value):");
+      out.push(w.options);
       for (const o of t.options) {
         out.push(`    ${o.key}: ${o.label[language]}${optionSummary(o, language)}`);
       }
@@ -109,12 +142,18 @@ export function listLines(templates: TemplateDescriptor[], language: Language): 
   return out;
 }
 
-/** What `cxm list` says after an option's label: its choices or "text", and its default (an empty text shown as "", with what that means). */
+/** What `cxm list` says after an option's label: its choices (in Spanish, with the Spanish word too) or "text", and its default. */
 function optionSummary(o: OptionSpec, language: Language): string {
+  const w = LIST[language];
   if (o.kind === "text") {
     const meaning = o.placeholder ? ` (${o.placeholder[language]})` : "";
-    return ` [text], default ${o.default === "" ? '""' : o.default}${meaning}`;
+    return ` [${w.text}], ${w.default} ${o.default === "" ? '""' : o.default}${meaning}`;
   }
-  const choices = o.choices ? ` [${o.choices.map((c) => c.value).join(" | ")}]` : "";
-  return `${choices}, default ${o.default}`;
+  const shown = (value: string) => {
+    if (value === "") return `"" (${o.choices?.find((x) => x.value === "")?.label[language] ?? ""})`;
+    const word = SPANISH_WORD[value];
+    return language === "es" && word ? `${value} (${word})` : value;
+  };
+  const choices = o.choices ? ` [${o.choices.map((c) => shown(c.value)).join(" | ")}]` : "";
+  return `${choices}, ${w.default} ${o.kind === "choice" ? shown(String(o.default)) : o.default}`;
 }

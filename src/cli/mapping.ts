@@ -1,21 +1,32 @@
 /**
- * Which CSV column feeds each template column: the task pane's automatic
- * mapping (headers matched against English and Spanish synonyms, ignoring
- * case and accents), then the user's --map key=Header corrections.
+ * Which column of the file feeds each template column: the task pane's
+ * automatic mapping (headers matched against English and Spanish synonyms
+ * and the tools' header names, ignoring case and accents), then the user's
+ * --map key=Header corrections.
  */
-import { autoMap, normalizeHeader, unmappedRequired } from "../taskpane/mapping";
-import type { ColumnMapping, ColumnSpec } from "../templates/registry-types";
+import { autoMap, normalizeHeader, unmappedRequired } from "../templates/column-mapping";
+import type { ColumnMapping, ColumnSpec, Language, Localized } from "../templates/registry-types";
 import { UsageError } from "./args";
 
 /** Applies --map overrides to the automatic mapping; an unknown key or header is a UsageError naming it. */
-export function mappingFor(columns: ColumnSpec[], header: string[], overrides: [string, string][], templateId: string, file: string): ColumnMapping {
-  const mapping = autoMap(columns, header);
+export function mappingFor(
+  columns: ColumnSpec[],
+  header: string[],
+  overrides: [string, string][],
+  templateId: string,
+  file: string,
+  alternatives: string[][] = [],
+): ColumnMapping {
+  const mapping = autoMap(columns, header, alternatives);
   const normalized = header.map(normalizeHeader);
   for (const [key, wanted] of overrides) {
     const column = columns.find((c) => c.key === key);
     if (!column) {
-      const keys = columns.map((c) => c.key).join(", ") || "none";
-      throw new UsageError(`--map ${key}=${wanted}: template ${templateId} has no column "${key}" (its columns: ${keys}).`);
+      const keys = columns.map((c) => c.key).join(", ");
+      throw new UsageError({
+        en: `--map ${key}=${wanted}: template ${templateId} has no column "${key}" (its columns: ${keys || "none"}).`,
+        es: `--map ${key}=${wanted}: la plantilla ${templateId} no tiene la columna «${key}» (sus columnas: ${keys || "ninguna"}).`,
+      });
     }
     if (wanted === "") {
       mapping[key] = -1; // --map comment= : leave an optional column out
@@ -23,7 +34,13 @@ export function mappingFor(columns: ColumnSpec[], header: string[], overrides: [
     }
     let index = header.indexOf(wanted);
     if (index < 0) index = normalized.indexOf(normalizeHeader(wanted));
-    if (index < 0) throw new UsageError(`--map ${key}=${wanted}: ${file} has no column "${wanted}" (its headers: ${header.join(", ")}).`);
+    if (index < 0) index = alternatives.findIndex((alts) => alts.some((a) => normalizeHeader(a) === normalizeHeader(wanted)));
+    if (index < 0) {
+      throw new UsageError({
+        en: `--map ${key}=${wanted}: ${file} has no column "${wanted}" (its headers: ${header.join(", ")}).`,
+        es: `--map ${key}=${wanted}: ${file} no tiene la columna «${wanted}» (sus encabezados: ${header.join(", ")}).`,
+      });
+    }
     // The header now feeds `key` only: a column the automatic mapping gave it to loses it.
     for (const other of Object.keys(mapping)) if (other !== key && mapping[other] === index) mapping[other] = -1;
     mapping[key] = index;
@@ -32,15 +49,22 @@ export function mappingFor(columns: ColumnSpec[], header: string[], overrides: [
 }
 
 /** Required columns still without a source column, as one message naming them and the file's headers. */
-export function missingColumnsMessage(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], file: string): string | null {
+export function missingColumnsMessage(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], file: string): Localized | null {
   const missing = unmappedRequired(columns, mapping);
   if (missing.length === 0) return null;
-  const names = missing.map((c) => `${c.key} (${c.label.en}; recognised headers: ${c.synonyms.slice(0, 4).join(", ")}…)`).join("; ");
-  const hint = missing.map((c) => `--map ${c.key}="Your header"`).join(" ");
-  return `${file} has no column for ${names}. Its headers are: ${header.join(", ") || "(none)"}. Name the column with ${hint}.`;
+  const names = (language: Language) =>
+    missing.map((c) => `${c.key} (${c.label[language]}; ${language === "es" ? "encabezados reconocidos" : "recognised headers"}: ${c.synonyms.slice(0, 4).join(", ")}…)`).join("; ");
+  const hint = (language: Language) => missing.map((c) => `--map ${c.key}="${language === "es" ? "Su encabezado" : "Your header"}"`).join(" ");
+  const headers = header.join(", ");
+  return {
+    en: `${file} has no column for ${names("en")}. Its headers are: ${headers || "(none)"}. Name the column with ${hint("en")}.`,
+    es: `${file} no tiene columna para ${names("es")}. Sus encabezados son: ${headers || "(ninguno)"}. Indique la columna con ${hint("es")}.`,
+  };
 }
 
-/** One line per template column: which CSV header feeds it. */
-export function describeMapping(columns: ColumnSpec[], mapping: ColumnMapping, header: string[]): string[] {
-  return columns.map((c) => `  ${c.key.padEnd(12)} <- ${mapping[c.key] >= 0 ? `"${header[mapping[c.key]]}"` : c.required ? "(missing)" : "(not used)"}`);
+/** One line per template column: which header of the file feeds it. */
+export function describeMapping(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], language: Language = "en"): string[] {
+  const missing = language === "es" ? "(falta)" : "(missing)";
+  const unused = language === "es" ? "(sin usar)" : "(not used)";
+  return columns.map((c) => `  ${c.key.padEnd(12)} <- ${mapping[c.key] >= 0 ? `"${header[mapping[c.key]]}"` : c.required ? missing : unused}`);
 }

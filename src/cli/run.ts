@@ -1,20 +1,26 @@
 /**
  * The `cxm` command: parses the arguments and runs demo, list or template.
  * Everything it touches comes through `CliContext` (output, working folder,
- * clock, registry), so tests run it in-process. Returns the exit code:
- * 0 done, 1 the data has problems (nothing written), 2 a usage mistake or an
- * unreadable file.
+ * clock, registry, environment), so tests run it in-process. Returns the
+ * exit code: 0 done, 1 the data has problems (nothing written), 2 a usage
+ * mistake or an unreadable file. It speaks the user's language (--lang, else
+ * the environment's locale).
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { FileRefusal, fileSource } from "../input/file";
+import { TableReader } from "../input/reader";
+import { reportText } from "../input/report";
+import { MissingSheetError } from "../input/xlsx";
 import { templates as registered } from "../templates/registry";
-import type { BuildInput, Language, TemplateDescriptor } from "../templates/registry-types";
+import type { BuildInput, Language, Localized, TemplateDescriptor } from "../templates/registry-types";
+import { kindsFor, rowsOf } from "../templates/typed-rows";
 import { writePlanToBuffer } from "../xlsx/write-plan";
 import { Command, HELP, parseCommand, UsageError } from "./args";
-import { readCsv } from "./csv";
 import { writeDemo } from "./demo";
 import { escapeControlCharacters, headlineTable, listLines, reportLines } from "./format";
 import { checkOutput, FileOps, NODE_FILE_OPS, OutputRefused, writeFileAtomically } from "./output-file";
+import { cliLanguage } from "./language";
 import { describeMapping, mappingFor, missingColumnsMessage } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
 import { COMMON } from "../templates/shared/strings";
@@ -27,6 +33,8 @@ export interface CliContext {
   templates: TemplateDescriptor[];
   /** File operations for the output (tests inject failing ones). */
   files: FileOps;
+  /** The environment (LC_ALL, LC_MESSAGES, LANG choose the language when --lang is not given). */
+  env: Record<string, string | undefined>;
 }
 
 const DEFAULT_CONTEXT: CliContext = {
@@ -36,10 +44,15 @@ const DEFAULT_CONTEXT: CliContext = {
   now: () => new Date(),
   templates: registered,
   files: NODE_FILE_OPS,
+  env: process.env,
 };
 
 /** Data problems: the report has been printed and nothing written (exit code 1). */
-class DataProblem extends Error {}
+class DataProblem extends Error {
+  constructor(readonly messages: Localized | null) {
+    super(messages?.en ?? "");
+  }
+}
 
 export async function run(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
   const given: CliContext = { ...DEFAULT_CONTEXT, ...context };
@@ -47,11 +60,12 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
   // sequence that clears the screen or recolours it, a carriage return that hides text) are shown
   // escaped, never sent to the terminal.
   const cx: CliContext = { ...given, out: (l) => given.out(escapeControlCharacters(l)), err: (l) => given.err(escapeControlCharacters(l)) };
+  const language = cliLanguage(argv, cx.env);
   try {
-    const command = parseCommand(argv);
+    const command = parseCommand(argv, language);
     switch (command.kind) {
       case "help":
-        HELP.trimEnd().split("\n").forEach((l) => cx.out(l));
+        HELP[command.language].trimEnd().split("\n").forEach((l) => cx.out(l));
         return 0;
       case "list":
         listLines(cx.templates, command.language).forEach((l) => cx.out(l));
@@ -62,12 +76,16 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
         return await template(command, cx);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof OutputRefused) {
+    if (e instanceof UsageError) {
+      cx.err(`cxm: ${e.messages[language]}`);
+      return 2;
+    }
+    if (e instanceof OutputRefused) {
       cx.err(`cxm: ${e.message}`);
       return 2;
     }
     if (e instanceof DataProblem) {
-      if (e.message) cx.err(`cxm: ${e.message}`);
+      if (e.messages) cx.err(`cxm: ${e.messages[language]}`);
       return 1;
     }
     cx.err(`cxm: ${e instanceof Error ? e.message : String(e)}`);
@@ -79,8 +97,10 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
 function outputPath(cx: CliContext, file: string): string {
   const full = path.resolve(cx.cwd, file);
   const dir = path.dirname(full);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Cannot write ${file}: the folder ${dir} does not exist.`);
-  if (!full.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ${file}: the output must be an .xlsx file.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError({ en: `Cannot write ${file}: the folder ${dir} does not exist.`, es: `No se puede escribir ${file}: la carpeta ${dir} no existe.` });
+  }
+  if (!full.toLowerCase().endsWith(".xlsx")) throw new UsageError({ en: `--out ${file}: the output must be an .xlsx file.`, es: `--out ${file}: la salida debe ser un archivo .xlsx.` });
   return full;
 }
 
@@ -106,12 +126,60 @@ async function demo(command: Extract<Command, { kind: "demo" }>, cx: CliContext)
   // Refused before the work, and checked again when the file is put in place.
   await checkOutput(file, command.force, command.language, cx.files);
   const { entries, resolved } = await writeDemo(file, cx.templates, command.language, cx.now(), writerFor(cx, command));
-  cx.out(`Wrote ${file}: ${resolved.sheets.length} sheets from ${entries.length} templates.`);
+  const sheets = resolved.sheets.length, n = entries.length;
+  cx.out(command.language === "es" ? `Escrito ${file}: ${sheets} hojas de ${n} plantillas.` : `Wrote ${file}: ${sheets} sheets from ${n} templates.`);
   for (const e of entries) {
     cx.out("");
     headlineTable(`${e.template.title[command.language]} (${e.template.id})`, e.headlines, command.language).forEach((l) => cx.out(l));
   }
   return 0;
+}
+
+const REFUSAL: Record<string, Localized> = {
+  empty: { en: "it is empty", es: "está vacío" },
+  gzip: { en: "it is gzip-compressed: decompress it first (gunzip) and give the .csv", es: "está comprimido con gzip: descomprímalo primero (gunzip) y use el .csv" },
+  zip: { en: "it is a zip archive, not an Excel workbook: extract the CSV or .xlsx inside it", es: "es un archivo zip, no un libro de Excel: extraiga el CSV o el .xlsx que contiene" },
+  xls: { en: "it is an old Excel 97-2003 .xls file: save it as .xlsx or CSV UTF-8 in Excel", es: "es un archivo .xls antiguo de Excel 97-2003: guárdelo como .xlsx o CSV UTF-8 en Excel" },
+  pdf: { en: "it is a PDF: export the data as CSV or .xlsx", es: "es un PDF: exporte los datos como CSV o .xlsx" },
+  binary: { en: "it holds binary data, not text: give a CSV, a text file or an .xlsx workbook", es: "contiene datos binarios, no texto: use un CSV, un archivo de texto o un libro .xlsx" },
+};
+
+/** Reads the input file through src/input: typed columns, the report of assumptions, then rows for the template. */
+async function readInput(command: Extract<Command, { kind: "template" }>, t: TemplateDescriptor, cx: CliContext) {
+  const language = command.language;
+  const input = command.input!;
+  const file = path.resolve(cx.cwd, input);
+  if (!existsSync(file)) {
+    throw new UsageError({ en: `File not found: ${input} (looked in ${path.dirname(file)}).`, es: `No se encuentra el archivo: ${input} (buscado en ${path.dirname(file)}).` });
+  }
+  if (!statSync(file).isFile()) throw new UsageError({ en: `${input} is not a file.`, es: `${input} no es un archivo.` });
+  const columns = inputColumnsOf(t);
+  try {
+    const reader = await TableReader.open(fileSource(file, command.read), { language, ...command.read });
+    if (reader.header.length === 0 || reader.header.every((h) => h === "")) {
+      throw new UsageError({ en: `${input} is empty: it needs a header row, then one row per record.`, es: `${input} está vacío: necesita una fila de encabezados y una fila por registro.` });
+    }
+    const header = reader.header;
+    const mapping = mappingFor(columns, header, command.map, t.id, input, reader.layout.alternatives);
+    const missing = missingColumnsMessage(columns, mapping, header, input);
+    if (missing) throw new DataProblem(missing);
+    const { kinds, mappedTo } = kindsFor(columns, mapping, header.length);
+    const table = await reader.readAll(kinds, mappedTo);
+    return { header, mapping, table, rows: rowsOf(table, header.length), lines: Array.from(table.lines), sourceLabel: path.basename(file) };
+  } catch (e) {
+    if (e instanceof FileRefusal) {
+      const why = REFUSAL[e.refusal];
+      throw new UsageError({ en: `${input} cannot be read: ${why.en}.`, es: `No se puede leer ${input}: ${why.es}.` });
+    }
+    if (e instanceof MissingSheetError) {
+      throw new UsageError({
+        en: `--sheet ${e.wanted}: ${input} has no sheet with that name (its sheets: ${e.sheets.join(", ")}).`,
+        es: `--sheet ${e.wanted}: ${input} no tiene ninguna hoja con ese nombre (sus hojas: ${e.sheets.join(", ")}).`,
+      });
+    }
+    if (e instanceof UsageError || e instanceof DataProblem) throw e;
+    throw new UsageError({ en: `${input} cannot be read: ${(e as Error).message}`, es: `No se puede leer ${input}: ${(e as Error).message}` });
+  }
 }
 
 async function template(command: Extract<Command, { kind: "template" }>, cx: CliContext): Promise<number> {
@@ -125,39 +193,36 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   const fileLabel = command.input ?? "";
 
   if (command.input !== undefined) {
-    if (columns.length === 0) throw new UsageError(`Template ${t.id} reads no input file: set its inputs with --option (see cxm list).`);
-    const file = path.resolve(cx.cwd, command.input);
-    if (!existsSync(file)) throw new UsageError(`File not found: ${command.input} (looked in ${path.dirname(file)}).`);
-    if (!statSync(file).isFile()) throw new UsageError(`${command.input} is not a file.`);
-    let table;
-    try {
-      table = readCsv(file);
-    } catch (e) {
-      throw new UsageError(`${command.input} is not readable CSV: ${(e as Error).message}`);
+    if (columns.length === 0) {
+      throw new UsageError({
+        en: `Template ${t.id} reads no input file: set its inputs with --option (see cxm list).`,
+        es: `La plantilla ${t.id} no lee ningún archivo: indique sus datos con --option (vea cxm list).`,
+      });
     }
-    if (table.header.length === 0) throw new UsageError(`${command.input} is empty: it needs a header row, then one row per record.`);
-    mapping = mappingFor(columns, table.header, command.map, t.id, command.input);
-    const missing = missingColumnsMessage(columns, mapping, table.header, command.input);
-    if (missing) throw new DataProblem(missing);
-    cx.out(`Columns of ${command.input}:`);
-    describeMapping(columns, mapping, table.header).forEach((l) => cx.out(l));
-    rows = table.rows;
-    lines = table.lines;
-    sourceLabel = path.basename(file);
+    const read = await readInput(command, t, cx);
+    reportText(read.table.report, language, "cli").forEach((l) => cx.out(l));
+    cx.out(language === "es" ? `Columnas de ${command.input}:` : `Columns of ${command.input}:`);
+    describeMapping(columns, read.mapping, read.header, language).forEach((l) => cx.out(l));
+    ({ rows, mapping, lines, sourceLabel } = read);
   } else {
-    if (t.columns.length > 0) throw new UsageError(`Template ${t.id} needs --input file.csv with columns ${t.columns.filter((c) => c.required).map((c) => c.key).join(", ")}.`);
-    if (command.map.length > 0) throw new UsageError("--map needs --input: it names the file's columns.");
+    if (t.columns.length > 0) {
+      const needed = t.columns.filter((c) => c.required).map((c) => c.key).join(", ");
+      throw new UsageError({ en: `Template ${t.id} needs --input file.csv with columns ${needed}.`, es: `La plantilla ${t.id} necesita --input archivo.csv con las columnas ${needed}.` });
+    }
+    if (command.map.length > 0) throw new UsageError({ en: "--map needs --input: it names the file's columns.", es: "--map necesita --input: nombra las columnas del archivo." });
   }
 
   const input: BuildInput = { rows, mapping, options: optionsFor(t, command.options, language), sourceLabel, builtAt: cx.now(), language, surface: "cli" };
   const report = t.validate(input);
   const problems = report.blocking.length > 0 || report.problems.length > 0;
-  if (problems) reportLines(report, language, fileLabel || t.id, lines).forEach((l) => cx.err(l));
-  if (report.blocking.length > 0) throw new DataProblem("Nothing written.");
+  reportLines(report, language, fileLabel || t.id, lines).forEach((l) => (problems ? cx.err(l) : cx.out(l)));
+  if (report.blocking.length > 0) throw new DataProblem({ en: "Nothing written.", es: "No se ha escrito nada." });
   if (report.problems.length > 0 && !command.acceptBadRows) {
-    throw new DataProblem(
-      `Nothing written. Correct the rows above, or run again with --accept-bad-rows to build from the ${report.goodRows} good row${report.goodRows === 1 ? "" : "s"} only.`,
-    );
+    const n = report.goodRows;
+    throw new DataProblem({
+      en: `Nothing written. Correct the rows above, or run again with --accept-bad-rows to build from the ${n} good ${n === 1 ? "row" : "rows"} only.`,
+      es: `No se ha escrito nada. Corrija las filas de arriba o vuelva a ejecutar con --accept-bad-rows para crear el libro solo con ${n === 1 ? "la fila válida" : `las ${n} filas válidas`}.`,
+    });
   }
 
   const out = outputPath(cx, command.out ?? `${t.id}.xlsx`);
@@ -165,7 +230,8 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   const plan = t.build(input);
   const { buffer, resolved } = await writePlanToBuffer(plan);
   await writerFor(cx, command)(out, buffer);
-  cx.out(`Wrote ${out}: ${resolved.sheets.map((s) => s.name).join(", ")}.`);
+  const names = resolved.sheets.map((s) => s.name).join(", ");
+  cx.out(language === "es" ? `Escrito ${out}: ${names}.` : `Wrote ${out}: ${names}.`);
   if (t.headlines) headlineTable(t.title[language], t.headlines(input), language).forEach((l) => cx.out(l));
   return 0;
 }

@@ -3,9 +3,10 @@
  * line's options into a template's BuildInput, the same way for `cxm demo`
  * and `cxm template`.
  */
-import { autoMap } from "../taskpane/mapping";
+import { autoMap } from "../templates/column-mapping";
 import { numberOf } from "../templates/cells";
-import type { BuildInput, ColumnSpec, Language, TemplateDescriptor } from "../templates/registry-types";
+import { normalizeHeader } from "../templates/column-mapping";
+import type { BuildInput, ColumnSpec, Language, OptionSpec, TemplateDescriptor } from "../templates/registry-types";
 import { COMMON } from "../templates/shared/strings";
 import { UsageError } from "./args";
 
@@ -19,6 +20,38 @@ export function defaultOptions(t: TemplateDescriptor): Record<string, string | n
   return Object.fromEntries(t.options.map((o) => [o.key, o.default]));
 }
 
+/** The Spanish word for a choice's value, as `cxm list` shows it and a user types it. */
+export const SPANISH_WORD: Record<string, string> = {
+  day: "día", week: "semana", month: "mes", quarter: "trimestre", year: "año", customers: "clientes", revenue: "ingresos", both: "ambos",
+  higher: "mayor", lower: "menor", alphabetical: "alfabético",
+};
+
+/** Other words a user may type for a choice's value (compared without accents). */
+const WORDS: Record<string, string[]> = {
+  day: ["dia", "dias", "days"],
+  week: ["semana", "semanas", "weeks", "weekly", "semanal"],
+  month: ["mes", "meses", "months", "monthly", "mensual"],
+  quarter: ["trimestre", "trimestres", "quarters", "quarterly", "trimestral"],
+  year: ["ano", "anos", "year", "years", "yearly", "anual"],
+  customers: ["clientes", "cliente", "customer"],
+  revenue: ["ingresos", "ingreso"],
+  both: ["ambos", "ambas", "todo"],
+  higher: ["mayor", "mas alto"],
+  lower: ["menor", "mas bajo"],
+  alphabetical: ["alfabetico", "alfabetica"],
+};
+
+/** The choice a typed word stands for: the value itself, a word for it, or its label in either language (case and accents ignored). */
+export function choiceValue(spec: OptionSpec, text: string): string | undefined {
+  const choices = spec.choices ?? [];
+  if (choices.some((c) => c.value === text)) return text;
+  const t = normalizeHeader(text);
+  if (t === "") return undefined;
+  return choices.find(
+    (c) => normalizeHeader(c.value) === t || normalizeHeader(SPANISH_WORD[c.value] ?? "") === t || (WORDS[c.value] ?? []).includes(t) || normalizeHeader(c.label.en) === t || normalizeHeader(c.label.es) === t,
+  )?.value;
+}
+
 /**
  * The defaults with --option key=value applied: numbers read as numbers
  * ("0.9", "90%", "0,9" in Spanish), choices checked against their values,
@@ -29,21 +62,29 @@ export function optionsFor(t: TemplateDescriptor, given: [string, string][], lan
   for (const [key, text] of given) {
     const spec = t.options.find((o) => o.key === key);
     if (!spec) {
-      const keys = t.options.map((o) => o.key).join(", ") || "none";
-      throw new UsageError(`--option ${key}=${text}: template ${t.id} has no option "${key}" (its options: ${keys}).`);
+      const keys = t.options.map((o) => o.key).join(", ");
+      throw new UsageError({
+        en: `--option ${key}=${text}: template ${t.id} has no option "${key}" (its options: ${keys || "none"}).`,
+        es: `--option ${key}=${text}: la plantilla ${t.id} no tiene la opción «${key}» (sus opciones: ${keys || "ninguna"}).`,
+      });
     }
     if (spec.kind === "number") {
       const value = numberOf(text, language);
-      if (Number.isNaN(value)) throw new UsageError(`--option ${key}=${text}: ${spec.label.en} must be a number.`);
+      if (Number.isNaN(value)) throw new UsageError({ en: `--option ${key}=${text}: ${spec.label.en} must be a number.`, es: `--option ${key}=${text}: ${spec.label.es} debe ser un número.` });
       options[key] = value;
     } else if (spec.kind === "text") {
       options[key] = text;
     } else {
-      const allowed = (spec.choices ?? []).map((c) => c.value);
+      const value = choiceValue(spec, text);
       // An empty value (e.g. no currency symbol) is shown as "" with its label, so the list stays readable.
-      const shown = (spec.choices ?? []).map((c) => (c.value === "" ? `"" (${c.label.en})` : c.value));
-      if (!allowed.includes(text)) throw new UsageError(`--option ${key}=${text}: ${spec.label.en} must be one of ${shown.join(", ")}.`);
-      options[key] = text;
+      const shown = (l: Language) => (spec.choices ?? []).map((c) => (c.value === "" ? `"" (${c.label[l]})` : c.value)).join(", ");
+      if (value === undefined) {
+        throw new UsageError({
+          en: `--option ${key}=${text}: ${spec.label.en} must be one of ${shown("en")}.`,
+          es: `--option ${key}=${text}: ${spec.label.es} debe ser uno de estos valores: ${shown("es")}.`,
+        });
+      }
+      options[key] = value;
     }
   }
   return options;
@@ -67,6 +108,7 @@ export function sampleInput(t: TemplateDescriptor, language: Language, builtAt: 
 /** The template with this id, or a UsageError listing the ids. */
 export function findTemplate(templates: TemplateDescriptor[], id: string): TemplateDescriptor {
   const t = templates.find((x) => x.id === id);
-  if (!t) throw new UsageError(`Unknown template "${id}". The templates are: ${templates.map((x) => x.id).join(", ")} (see cxm list).`);
+  const ids = templates.map((x) => x.id).join(", ");
+  if (!t) throw new UsageError({ en: `Unknown template "${id}". The templates are: ${ids} (see cxm list).`, es: `Plantilla desconocida «${id}». Las plantillas son: ${ids} (vea cxm list).` });
   return t;
 }

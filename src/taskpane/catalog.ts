@@ -5,7 +5,7 @@
  * registers. Pure except fetchCatalog.
  */
 import type { Language } from "../templates/registry-types";
-import { normalizeHeader } from "./mapping";
+import { normalizeHeader } from "../templates/column-mapping";
 
 export interface CatalogParameter {
   name: string;

@@ -6,7 +6,18 @@
  */
 import type { Language, Localized } from "../templates/registry-types";
 
-/** The pane's language for Office's display language: Spanish for any "es-*", English otherwise. */
+/**
+ * The Spanish locales Office can report as its display language (Microsoft's
+ * Office language tags: Spain, Mexico, the United States and every Spanish-
+ * speaking country of Latin America). The manifest gives each of them the
+ * Spanish function metadata and strings (test/scripts/manifest-locales.test.ts).
+ */
+export const SPANISH_LOCALES = [
+  "es-ES", "es-MX", "es-US", "es-AR", "es-BO", "es-CL", "es-CO", "es-CR", "es-DO", "es-EC",
+  "es-SV", "es-GT", "es-HN", "es-NI", "es-PA", "es-PY", "es-PE", "es-PR", "es-UY", "es-VE",
+] as const;
+
+/** The pane's language for Office's display language: Spanish for the Spanish locales and any other "es-*", English otherwise. */
 export function languageFor(displayLanguage: string | undefined | null): Language {
   return /^es(-|_|$)/i.test((displayLanguage ?? "").trim()) ? "es" : "en";
 }
@@ -60,6 +71,17 @@ const en = {
   untitledColumn: (letter: string) => `Column ${letter}`,
   mapRequired: (labels: string) => `Map these columns to build: ${labels}.`,
   sharedColumn: (headers: string) => `${headers} feeds more than one column; check the mapping.`,
+
+  readReportHeading: "How the source was read:",
+  readReportLabel: "How the source was read",
+  dateOrderLabel: "Date order",
+  decimalLabel: "Decimal mark",
+  fromValues: "From the values",
+  dayFirst: "day first",
+  monthFirst: "month first",
+  yearFirst: "year first",
+  decimalComma: "comma",
+  decimalPoint: "point",
 
   checkHeading: "Check",
   checkLabel: "Validation summary",
@@ -141,6 +163,17 @@ const es: Strings = {
   untitledColumn: (letter) => `Columna ${letter}`,
   mapRequired: (labels) => `Asigne estas columnas para crear la hoja: ${labels}.`,
   sharedColumn: (headers) => `${headers} alimenta más de una columna; revise la asignación.`,
+
+  readReportHeading: "Cómo se leyó el origen:",
+  readReportLabel: "Cómo se leyó el origen",
+  dateOrderLabel: "Orden de fechas",
+  decimalLabel: "Separador decimal",
+  fromValues: "Según los valores",
+  dayFirst: "día primero",
+  monthFirst: "mes primero",
+  yearFirst: "año primero",
+  decimalComma: "coma",
+  decimalPoint: "punto",
 
   checkHeading: "Comprobación",
   checkLabel: "Resumen de la validación",

@@ -54,6 +54,13 @@ export interface RowProblem {
   message: Localized;
 }
 
+/** Something the user should know about rows that are used (not a problem): "3 rows have no amount: they count for customers, not revenue". */
+export interface ReportNote {
+  message: Localized;
+  /** 0-based data rows it concerns (the first few), for the CLI to name by line and the pane by sheet row. */
+  rows?: number[];
+}
+
 export interface ValidationReport {
   /** Data rows that will be used. */
   goodRows: number;
@@ -61,6 +68,8 @@ export interface ValidationReport {
   problems: RowProblem[];
   /** Problems that stop the build whatever the user accepts (e.g. a required column not mapped, no good row). */
   blocking: Localized[];
+  /** What was assumed or kept partly (answers counted as "no answer", amounts left out of revenue). */
+  notes?: ReportNote[];
 }
 
 export interface BuildInput {

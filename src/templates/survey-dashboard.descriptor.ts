@@ -7,10 +7,11 @@ import { cesFromHistogram } from "../metrics/ces";
 import { csatFromHistogram } from "../metrics/csat";
 import { npsFromCounts } from "../metrics/nps";
 import { npsInterval } from "../metrics/nps-interval";
+import { isNoAnswer } from "../input/cells";
 import { dateFromSerial } from "../workbook/dates";
 import { dateOf, DateOrder, dateOrderOf, isBlank, numberOf, shown, textOf } from "./cells";
 import { NO_GOOD_ROWS, NO_ROWS, optionNumber, unmappedColumns } from "./descriptor-kit";
-import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, RowProblem, TemplateDescriptor, ValidationReport } from "./registry-types";
+import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec, ReportNote, RowProblem, TemplateDescriptor, ValidationReport } from "./registry-types";
 import { sampleSurveyResponses } from "./sample-data";
 import { surveyDashboard, SurveyResponse } from "./survey-dashboard";
 
@@ -140,8 +141,21 @@ function readResponse(cell: (key: string) => unknown, order: DateOrder, language
   return response;
 }
 
-/** Reads the mapped rows into responses; rows with a problem are named and left out, blank rows skipped. */
-export function readSurveyRows(input: BuildInput): { responses: SurveyResponse[]; problems: RowProblem[] } {
+/** A score cell that is no answer: empty, or "N/A", "n/a", "NS/NC", "Sin respuesta" and the like. */
+function isUnanswered(value: unknown): boolean {
+  return isBlank(value) || (typeof value === "string" && isNoAnswer(value));
+}
+
+/** The first rows a note names. */
+const NOTE_ROWS = 20;
+
+/**
+ * Reads the mapped rows into responses; rows with a problem are named and
+ * left out, blank rows skipped. A response without a score (empty or "N/A")
+ * is "no answer", as the CXM functions treat a blank: counted in a note,
+ * not a problem, and not in the NPS.
+ */
+export function readSurveyRows(input: BuildInput): { responses: SurveyResponse[]; problems: RowProblem[]; notes: ReportNote[] } {
   const at = (key: string) => input.mapping[key] ?? -1;
   const cellOf = (row: unknown[]) => (key: string) => (at(key) >= 0 ? row[at(key)] : "");
   const order = dateOrderOf(
@@ -150,14 +164,32 @@ export function readSurveyRows(input: BuildInput): { responses: SurveyResponse[]
   );
   const responses: SurveyResponse[] = [];
   const problems: RowProblem[] = [];
+  const unanswered: number[] = [];
+  let unansweredCount = 0;
   input.rows.forEach((row, index) => {
     const cell = cellOf(row);
     if (SURVEY_COLUMNS.every((c) => isBlank(cell(c.key)))) return;
+    if (isUnanswered(cell("score"))) {
+      unansweredCount++;
+      if (unanswered.length < NOTE_ROWS) unanswered.push(index);
+      return;
+    }
     const read = readResponse(cell, order, input.language);
     if ("message" in read) problems.push({ row: index, ...read });
     else responses.push(read);
   });
-  return { responses, problems };
+  const notes: ReportNote[] = [];
+  if (unansweredCount > 0) {
+    const n = unansweredCount;
+    notes.push({
+      message: {
+        en: `${n.toLocaleString("en-US")} ${n === 1 ? "response has" : "responses have"} no score (empty or N/A): counted as no answer, not in the NPS.`,
+        es: `${n.toLocaleString("es-ES")} ${n === 1 ? "respuesta no tiene" : "respuestas no tienen"} puntuación (vacía o N/A): ${n === 1 ? "cuenta" : "cuentan"} como sin respuesta, fuera del NPS.`,
+      },
+      rows: unanswered,
+    });
+  }
+  return { responses, problems, notes };
 }
 
 /** Excel's 1,048,576 rows less the responses sheet's five rows above its data (title, note, build stamp, blank, header). */
@@ -193,7 +225,7 @@ export const surveyDashboardDescriptor: TemplateDescriptor = {
   validate(input: BuildInput): ValidationReport {
     const blocking = [...unmappedColumns(SURVEY_COLUMNS, input.mapping), ...settingsOf(input).blocking];
     if (blocking.length > 0) return { goodRows: 0, problems: [], blocking };
-    const { responses, problems } = readSurveyRows(input);
+    const { responses, problems, notes } = readSurveyRows(input);
     if (input.rows.length === 0) blocking.push(NO_ROWS);
     else if (responses.length === 0) blocking.push(NO_GOOD_ROWS);
     else if (responses.length > MAX_RESPONSES) {
@@ -203,7 +235,7 @@ export const surveyDashboardDescriptor: TemplateDescriptor = {
         es: `${responses.length.toLocaleString("es-ES")} respuestas no caben en la hoja de respuestas: admite ${MAX_RESPONSES.toLocaleString("es-ES")} como mucho bajo su título y encabezado. Divida los datos por periodo.`,
       });
     }
-    return { goodRows: responses.length, problems, blocking };
+    return notes.length > 0 ? { goodRows: responses.length, problems, blocking, notes } : { goodRows: responses.length, problems, blocking };
   },
 
   build: (input: BuildInput) => dashboardOf(input).plan,

@@ -9,11 +9,18 @@
  * numbers, dates stay ISO text). A row with a blank customer, a date that is
  * not a date, or an amount that is not a number (or is negative, when the
  * template says so) is left out, with one problem per row.
+ *
+ * Partial rows keep what is good: when the amount is optional (the cohort
+ * retention's revenue), a row whose amount is blank or unreadable still
+ * counts as the customer's activity on its date (so the customer stays in
+ * the cohort of their first valid date), with no revenue; a note names those
+ * rows. When the amount is the measure itself (the MRR bridge), such a row is
+ * left out.
  */
 import type { CustomerKey } from "../metrics/transaction-log";
 import { isBlank, numberOf, shown, transactionDateOf } from "./cells";
 import { mappedColumn, problem, unmappedColumns } from "./descriptor-kit";
-import type { BuildInput, ColumnSpec, Localized, RowProblem, ValidationReport } from "./registry-types";
+import type { BuildInput, ColumnSpec, Localized, ReportNote, RowProblem, ValidationReport } from "./registry-types";
 
 export interface TransactionFields {
   /** The columns, in the template's order (their keys are the mapping's keys). */
@@ -37,7 +44,12 @@ export interface TransactionColumns {
   sourceRows: Int32Array;
   problems: RowProblem[];
   blocking: Localized[];
+  /** Rows kept without their amount (optional amounts only). */
+  notes: ReportNote[];
 }
+
+/** The first rows a note names. */
+const NOTE_ROWS = 20;
 
 /** The text Excel (through Office.js) shows for an error cell. */
 const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/i;
@@ -51,7 +63,7 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
   const { customer, date, amount } = fields;
   const blocking: Localized[] = unmappedColumns(amount ? [customer, date, amount] : [customer, date], input.mapping);
   const column = (spec: ColumnSpec | undefined) => (spec ? mappedColumn(input.mapping, spec.key) : -1);
-  const empty = { ids: [], dates: new Float64Array(0), amounts: null, sourceRows: new Int32Array(0), problems: [] };
+  const empty = { ids: [], dates: new Float64Array(0), amounts: null, sourceRows: new Int32Array(0), problems: [], notes: [] };
   if (blocking.length > 0) return { ...empty, blocking };
   if (input.rows.length === 0) {
     return { ...empty, blocking: [{ en: "The source has no data rows under its header.", es: "El origen no tiene filas de datos bajo el encabezado." }] };
@@ -65,6 +77,9 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
   const sourceRows = new Int32Array(n);
   const problems: RowProblem[] = [];
   const C = customer.label, D = date.label, A = amount?.label ?? { en: "", es: "" };
+  const partial = amount !== undefined && !amount.required;
+  const withoutAmount: number[] = [];
+  let withoutAmountCount = 0;
   let k = 0;
   for (let r = 0; r < n; r++) {
     const row = input.rows[r] ?? [];
@@ -100,7 +115,12 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
     if (amounts) {
       const a = row[ai];
       value = numberOf(a, input.language);
-      if (Number.isNaN(value)) {
+      if (partial && (Number.isNaN(value) || (fields.nonNegativeAmount && value < 0))) {
+        // The row stays for the customer measures; its amount is left out of revenue.
+        value = 0;
+        withoutAmountCount++;
+        if (withoutAmount.length < NOTE_ROWS) withoutAmount.push(r);
+      } else if (Number.isNaN(value)) {
         problems.push(
           isBlank(a)
             ? problem(r, amount!.key, `${A.en} is blank.`, `${A.es} está vacío.`)
@@ -122,12 +142,25 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
   if (k === 0) {
     blocking.push({ en: "No row can be used: every row has a problem (listed below).", es: "No se puede usar ninguna fila: todas tienen un problema (ver la lista)." });
   }
-  return { ids, dates: dates.subarray(0, k), amounts: amounts ? amounts.subarray(0, k) : null, sourceRows: sourceRows.subarray(0, k), problems, blocking };
+  const notes: ReportNote[] = [];
+  if (withoutAmountCount > 0) {
+    const n = withoutAmountCount;
+    notes.push({
+      message: {
+        en: `${n.toLocaleString("en-US")} ${n === 1 ? "row has" : "rows have"} no readable ${A.en.toLowerCase()}: ${n === 1 ? "it counts" : "they count"} for customers and cohorts (by ${n === 1 ? "its" : "their"} date), not for revenue.`,
+        es: `${n.toLocaleString("es-ES")} ${n === 1 ? "fila no tiene" : "filas no tienen"} un ${A.es.toLowerCase()} legible: ${n === 1 ? "cuenta" : "cuentan"} para clientes y cohortes (por su fecha), no para ingresos.`,
+      },
+      rows: withoutAmount,
+    });
+  }
+  return { ids, dates: dates.subarray(0, k), amounts: amounts ? amounts.subarray(0, k) : null, sourceRows: sourceRows.subarray(0, k), problems, blocking, notes };
 }
 
 /** The report validate() returns, from what readTransactionRows found plus the template's own blocking checks. */
 export function reportOf(columns: TransactionColumns, extraBlocking: Localized[] = []): ValidationReport {
-  return { goodRows: columns.ids.length, problems: columns.problems, blocking: [...columns.blocking, ...extraBlocking] };
+  const report: ValidationReport = { goodRows: columns.ids.length, problems: columns.problems, blocking: [...columns.blocking, ...extraBlocking] };
+  if (columns.notes.length > 0) report.notes = columns.notes;
+  return report;
 }
 
 /** "Sheet1!A1:C2001 (1,995 rows used, 5 left out)" in the build's language. */

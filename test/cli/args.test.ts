@@ -2,7 +2,7 @@ import { DEFAULT_DEMO_FILE, parseCommand, UsageError } from "../../src/cli/args"
 
 describe("parseCommand", () => {
   test("help for --help, -h, help and no arguments", () => {
-    for (const argv of [["--help"], ["-h"], ["help"], [], ["demo", "--help"]]) expect(parseCommand(argv)).toEqual({ kind: "help" });
+    for (const argv of [["--help"], ["-h"], ["help"], [], ["demo", "--help"]]) expect(parseCommand(argv)).toEqual({ kind: "help", language: "en" });
   });
 
   test("demo: ./cxm-demo.xlsx in English unless told otherwise", () => {
@@ -39,6 +39,7 @@ describe("parseCommand", () => {
       language: "es",
       acceptBadRows: true,
       force: false,
+      read: {},
     });
   });
 

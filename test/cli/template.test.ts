@@ -90,8 +90,9 @@ describe("cxm template survey-dashboard", () => {
   test("bad rows without --accept-bad-rows: the report names each by its line, exit 1, nothing written", async () => {
     const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "bad.xlsx"], dir);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("bad.csv: 2 rows cannot be used:");
-    expect(r.err).toContain('Line 3 [score]: Score "n/a" is not a whole number from 0 to 10.');
+    // "n/a" is a survey's "no answer": counted in a note, not a bad row (issue 10).
+    expect(r.err).toContain("bad.csv: 1 row cannot be used:");
+    expect(r.err).toContain("1 response has no score (empty or N/A): counted as no answer, not in the NPS. (line 3)");
     expect(r.err).toContain('Line 5 [date]: Date "yesterday" is not a date');
     expect(r.err).toContain("3 rows can be used.");
     expect(r.err).toContain("--accept-bad-rows");
@@ -101,14 +102,17 @@ describe("cxm template survey-dashboard", () => {
   test("the report in Spanish with --lang es", async () => {
     const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "bad-es.xlsx", "--lang", "es"], dir);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("Línea 3 [score]: Puntuación «n/a» no es un número entero del 0 al 10.");
+    expect(r.err).toContain("Línea 5 [date]: Fecha «yesterday» no es una fecha");
+    expect(r.err).toContain("1 respuesta no tiene puntuación (vacía o N/A): cuenta como sin respuesta, fuera del NPS. (línea 3)");
+    expect(r.err).toContain("No se puede usar 1 fila:");
+    expect(r.err).toContain("cxm: No se ha escrito nada. Corrija las filas de arriba");
     expect(existsSync(path.join(dir, "bad-es.xlsx"))).toBe(false);
   });
 
   test("bad rows with --accept-bad-rows: the report is printed and the workbook built from the 3 good rows", async () => {
     const r = await runCli(["template", "survey-dashboard", "--input", "bad.csv", "--out", "good.xlsx", "--accept-bad-rows"], dir);
     expect(r.code).toBe(0);
-    expect(r.err).toContain("Line 3 [score]");
+    expect(r.err).toContain("Line 5 [date]");
     // Good rows: 10, 9, 7 -> 2 promoters, 1 passive, 0 detractors: NPS = 100 × 2 / 3 = 66.7.
     expect(r.out).toMatch(/Responses\s+3/);
     expect(r.out).toMatch(/NPS\s+66\.7/);
@@ -255,12 +259,55 @@ describe("cxm list and --help", () => {
     expect(r.out).toContain('segmentOrder: Segment order, lowest first (e.g. Bronze, Silver, Gold) [text], default "" (Empty: numbers ascending, else as first seen)');
     const es = await runCli(["list", "--lang", "es"], dir);
     expect(es.out).toContain("survey-dashboard: Panel de encuestas (NPS, CSAT, CES)");
-    expect(es.out).toContain('segmentOrder: Orden de los segmentos, de menor a mayor (p. ej., Bronce, Plata, Oro) [text], default "" (Vacío:');
+    expect(es.out).toContain('segmentOrder: Orden de los segmentos, de menor a mayor (p. ej., Bronce, Plata, Oro) [texto], por defecto "" (Vacío:');
+    expect(es.out).toContain("period: Periodo de cohorte [week (semana) | month (mes) | quarter (trimestre) | year (año)], por defecto month (mes)");
+    expect(es.out).toContain("Columnas (--input archivo.csv o .xlsx):");
   });
 
   test("--help shows every command", async () => {
     const r = await runCli(["--help"], dir);
     expect(r.code).toBe(0);
     for (const word of ["cxm demo", "cxm list", "cxm template <id>", "--accept-bad-rows", "--map key=Header", "Exit codes"]) expect(r.out).toContain(word);
+  });
+});
+
+describe("cxm in Spanish (issue 10): --lang es or a Spanish locale, Spanish option words, plurals", () => {
+  const ORDERS = "Cliente;Fecha;Importe\nAna;15/01/2024;12,50\nLuis;20/02/2024;1.234,50\nAna;03/04/2024;7\n";
+  beforeAll(() => file("pedidos.csv", ORDERS));
+
+  test("period=trimestre and measure=clientes are the quarter and customers choices", async () => {
+    const r = await runCli(["template", "cohort-retention", "--input", "pedidos.csv", "--out", "trim.xlsx", "--lang", "es", "--option", "period=trimestre", "--option", "measure=clientes"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    // Ana's cohort is Q1 2024 (January), Luis's too (February): 2 customers, 1 cohort.
+    expect(r.out).toMatch(/Clientes\s+2/);
+    expect(r.out).toMatch(/Cohortes\s+1/);
+    expect(r.out).toContain("Columnas de pedidos.csv:");
+  });
+
+  test("LANG=es_ES.UTF-8 without --lang: errors, help and list in Spanish; --lang en wins over it", async () => {
+    const env = { LANG: "es_ES.UTF-8" };
+    const missing = await runCli(["template", "cohort-retention", "--input", "nada.csv"], dir, undefined, env);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("cxm: No se encuentra el archivo: nada.csv");
+    const help = await runCli(["--help"], dir, undefined, env);
+    expect(help.out).toContain("Códigos de salida: 0 hecho");
+    const list = await runCli(["list"], dir, undefined, env);
+    expect(list.out).toContain("Opciones (--option clave=valor):");
+    const wrong = await runCli(["template", "cohort-retention", "--input", "pedidos.csv", "--option", "period=quincena"], dir, undefined, env);
+    expect(wrong.err).toContain("--option period=quincena: Periodo de cohorte debe ser uno de estos valores: week, month, quarter, year.");
+    const en = await runCli(["template", "cohort-retention", "--input", "nada.csv", "--lang", "en"], dir, undefined, env);
+    expect(en.err).toContain("cxm: File not found: nada.csv");
+  });
+
+  test("plurals as each language makes them: «No se puede usar 1 fila», «1 row cannot be used»", async () => {
+    const bad = file("una-mala.csv", "Cliente;Fecha\nAna;15/01/2024\n;16/01/2024\n");
+    const es = await runCli(["template", "cohort-retention", "--input", bad, "--out", "m.xlsx", "--lang", "es"], dir);
+    expect(es.err).toContain("No se puede usar 1 fila:");
+    expect(es.err).toContain("Se puede usar 1 fila.");
+    expect(es.err).toContain("crear el libro solo con la fila válida.");
+    const en = await runCli(["template", "cohort-retention", "--input", bad, "--out", "m.xlsx"], dir);
+    expect(en.err).toContain("1 row cannot be used:");
+    expect(en.err).toContain("from the 1 good row only.");
   });
 });

@@ -110,6 +110,12 @@ describe("the Templates tab, in English", () => {
       '4 rows ready. 2 rows will be left out: Row 3: Amount "abc" is not a number. Row 5: Amount "(empty)" is not a number.',
     );
     expect((await fakeWorkbook(page)).log).toEqual([]);
+    // How the source was read (src/input, the same typing as the CLI), with the settings that change it.
+    const read = (await page.getByRole("region", { name: "How the source was read" }).innerText()).replace(/\s+/g, " ");
+    expect(read).toContain("Read Orders!A1:D7.");
+    expect(read).toContain('"Amount" → Amount: numbers; cells: 1 blank, 1 unreadable.');
+    expect(await page.getByLabel("Date order").inputValue()).toBe("auto");
+    expect(await page.getByLabel("Decimal mark").inputValue()).toBe("auto");
 
     // Options.
     await page.getByLabel("Measure").selectOption({ label: "Average" });

@@ -13,7 +13,8 @@ export interface CliResult {
   err: string;
 }
 
-export async function runCli(argv: string[], cwd: string, templates?: TemplateDescriptor[]): Promise<CliResult> {
+/** Runs in an English environment unless `env` says otherwise (LANG=es_ES.UTF-8 …). */
+export async function runCli(argv: string[], cwd: string, templates?: TemplateDescriptor[], env: Record<string, string> = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(argv, {
@@ -21,6 +22,7 @@ export async function runCli(argv: string[], cwd: string, templates?: TemplateDe
     err: (l) => err.push(l),
     cwd,
     now: () => BUILT,
+    env,
     ...(templates ? { templates } : {}),
   });
   return { code, out: out.join("\n"), err: err.join("\n") };

@@ -18,7 +18,7 @@ import { COHORT_STRINGS, CohortStrings } from "../../src/templates/cohort-retent
 import type { BuildInput, Language } from "../../src/templates/registry-types";
 import { TemplateInputError } from "../../src/templates/shared/errors";
 import { sampleTransactionLog, sampleTransactions } from "../../src/templates/sample-transactions";
-import { autoMap } from "../../src/taskpane/mapping";
+import { autoMap } from "../../src/templates/column-mapping";
 import { cellAt, validatePlan, valuesIn, WorkbookPlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
 import { FakeExcel } from "../support/excel-batch-fake";
@@ -310,30 +310,54 @@ describe("cohort retention validation names the bad rows, and the build leaves t
   // Interleave: good rows at 0, 2, 4, 6, 8, bad ones in between and after.
   const rows: unknown[][] = [good[0], bad[0], good[1], bad[1], good[2], bad[2], good[3], bad[3], good[4], bad[4], bad[5], bad[6]];
 
-  test("one problem per bad row, in row order, naming the column", () => {
+  test("one problem per bad row, in row order, naming the column and the value in both languages; a bad amount keeps its row for customers (issue 10)", () => {
     const report = T.validate(input(rows));
-    expect(report.goodRows).toBe(5);
+    // e ("abc") and h (blank) have a valid customer and date: they count for customers and cohorts, not for revenue.
+    expect(report.goodRows).toBe(7);
     expect(report.blocking).toEqual([]);
     expect(report.problems.map((p) => [p.row, p.column])).toEqual([
       [1, "customer"],
       [3, "date"],
-      [5, "amount"],
       [7, "date"],
       [9, "customer"],
       [10, "date"],
-      [11, "amount"],
+    ]);
+    const en = report.problems.map((p) => p.message.en);
+    expect(en[0]).toBe("Customer is blank.");
+    expect(en[1]).toBe('Date "2024-13-01" is not a date; use a date cell or ISO text such as 2024-03-15.');
+    expect(en[2]).toMatch(/^Date "05\/01\/2024" is not a date/);
+    expect(en[3]).toBe("Customer is the Excel error #N/A.");
+    expect(en[4]).toBe("Date is blank.");
+    expect(report.problems[1].message.es).toBe("Fecha «2024-13-01» no es una fecha; use una celda de fecha o texto ISO como 2024-03-15.");
+    expect(report.notes).toEqual([
+      {
+        message: {
+          en: "2 rows have no readable amount: they count for customers and cohorts (by their date), not for revenue.",
+          es: "2 filas no tienen un importe legible: cuentan para clientes y cohortes (por su fecha), no para ingresos.",
+        },
+        rows: [5, 11],
+      },
     ]);
   });
 
+  test("a row whose amount cannot be read builds as a customer with no revenue: its cohort follows its valid date", () => {
+    const partial = built(input([...good, bad[2], bad[6]]));
+    const asZero = built(input([...good, ["e", 45310, 0], ["h", "2024-01-09", 0]]));
+    expect(valuesIn(partial.plan.sheets[0], "A3:J60")).toEqual(valuesIn(asZero.plan.sheets[0], "A3:J60"));
+    // e and h join the January cohort, which grows from 2 to 4 customers: 5 in all.
+    expect(evaluatePlan(partial.plan).number("cohorts", partial.cells.customers)).toBe(5);
+  });
+
   test("the build uses the good rows only, and says where the left-out rows are listed: the task pane's check, or the CLI's report", () => {
-    const withBad = built(input(rows));
+    const rowsWithBad = rows.filter((r) => r !== bad[2] && r !== bad[6]);
+    const withBad = built(input(rowsWithBad));
     const onlyGood = built(input(good));
-    expect(cellAt(withBad.plan.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used; 7 left out, listed by the check in the task pane). Built 2025-01-15 09:30 UTC by CXM.");
-    const cli = built({ ...input(rows), surface: "cli" });
-    expect(cellAt(cli.plan.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used; 7 left out, listed in the report cxm printed when it built this sheet). Built 2025-01-15 09:30 UTC by CXM.");
-    const cliEs = built({ ...input(rows, {}, "es"), surface: "cli" });
+    expect(cellAt(withBad.plan.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used; 5 left out, listed by the check in the task pane). Built 2025-01-15 09:30 UTC by CXM.");
+    const cli = built({ ...input(rowsWithBad), surface: "cli" });
+    expect(cellAt(cli.plan.sheets[0], 2, 1)).toBe("Source: Sheet1!A1:C9 (5 rows used; 5 left out, listed in the report cxm printed when it built this sheet). Built 2025-01-15 09:30 UTC by CXM.");
+    const cliEs = built({ ...input(rowsWithBad, {}, "es"), surface: "cli" });
     expect(cellAt(cliEs.plan.sheets[0], 2, 1)).toBe(
-      "Origen: Sheet1!A1:C9 (5 filas usadas; 7 descartadas, listadas en el informe que imprimió cxm al generar esta hoja). Generado el 2025-01-15 09:30 UTC por CXM.",
+      "Origen: Sheet1!A1:C9 (5 filas usadas; 5 descartadas, listadas en el informe que imprimió cxm al generar esta hoja). Generado el 2025-01-15 09:30 UTC por CXM.",
     );
     expect(valuesIn(withBad.plan.sheets[0], "A3:J60")).toEqual(valuesIn(onlyGood.plan.sheets[0], "A3:J60"));
     // Hand check: January cohort {a, b} (2), February {c} (1); the data reaches March, so both cohorts are
@@ -377,10 +401,11 @@ describe("cohort retention validation names the bad rows, and the build leaves t
   });
 
   test("no usable row blocks the build", () => {
-    const report = T.validate(input(bad));
+    const unusable = bad.filter((r) => r !== bad[2] && r !== bad[6]);
+    const report = T.validate(input(unusable));
     expect(report.goodRows).toBe(0);
     expect(report.blocking[0].en).toMatch(/No row can be used/);
-    expect(() => T.build(input(bad))).toThrow(/No row can be used/);
+    expect(() => T.build(input(unusable))).toThrow(/No row can be used/);
     expect(T.validate(input([])).blocking[0].en).toMatch(/no data rows/);
   });
 });

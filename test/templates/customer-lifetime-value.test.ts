@@ -9,7 +9,7 @@ import { customerLifetimeValueTemplate as T, customerLifetimeValueWorkbook, Tran
 import type { BuildInput } from "../../src/templates/registry-types";
 import { SAMPLE_CLV_PARAMS, sampleClvTransactions } from "../../src/templates/sample-clv-transactions";
 import { TemplateInputError } from "../../src/templates/descriptor-kit";
-import { autoMap } from "../../src/taskpane/mapping";
+import { autoMap } from "../../src/templates/column-mapping";
 import { cellAt, validatePlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
 import { FakeExcel } from "../support/excel-batch-fake";

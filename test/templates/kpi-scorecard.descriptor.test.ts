@@ -1,7 +1,7 @@
 import { churnRate } from "../../src/metrics/customers";
 import { ltv, ltvToCac } from "../../src/metrics/ltv";
 import { npsFromCounts } from "../../src/metrics/nps";
-import { autoMap } from "../../src/taskpane/mapping";
+import { autoMap } from "../../src/templates/column-mapping";
 import { kpiScorecard, kpiStatus, SAMPLE_KPIS, SCORECARD_COLUMNS as COL, SCORECARD_FIRST_ROW as FIRST } from "../../src/templates/kpi-scorecard";
 import { directionOf, KPI_COLUMNS, kpiScorecardDescriptor as d } from "../../src/templates/kpi-scorecard.descriptor";
 import type { BuildInput } from "../../src/templates/registry-types";

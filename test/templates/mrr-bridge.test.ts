@@ -7,7 +7,7 @@ import { grr, nrr, quickRatio } from "../../src/metrics/revenue-retention";
 import { MRR_COLUMNS as C, mrrBridge, mrrBridgeTemplate as T } from "../../src/templates/mrr-bridge";
 import type { BuildInput, Language } from "../../src/templates/registry-types";
 import { sampleSubscriptionLog, sampleSubscriptions } from "../../src/templates/sample-transactions";
-import { autoMap } from "../../src/taskpane/mapping";
+import { autoMap } from "../../src/templates/column-mapping";
 import { cellAt, validatePlan, valuesIn } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
 import { FakeExcel } from "../support/excel-batch-fake";

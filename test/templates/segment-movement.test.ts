@@ -5,7 +5,7 @@ import type { BuildInput } from "../../src/templates/registry-types";
 import { SAMPLE_TIERS, sampleSnapshots } from "../../src/templates/sample-snapshots";
 import { parseSegmentOrder, segmentMovement, segmentMovementTemplate as T, SnapshotRow, SUMMARY_MOVES } from "../../src/templates/segment-movement";
 import { TemplateInputError } from "../../src/templates/descriptor-kit";
-import { autoMap } from "../../src/taskpane/mapping";
+import { autoMap } from "../../src/templates/column-mapping";
 import { columnLetter } from "../../src/workbook/a1";
 import { cellAt, validatePlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";

@@ -1,6 +1,6 @@
 import { npsFromCounts } from "../../src/metrics/nps";
 import { npsInterval } from "../../src/metrics/nps-interval";
-import { autoMap } from "../../src/taskpane/mapping";
+import { autoMap } from "../../src/templates/column-mapping";
 import type { BuildInput } from "../../src/templates/registry-types";
 import { SURVEY_COLUMNS, surveyDashboardDescriptor as d } from "../../src/templates/survey-dashboard.descriptor";
 import { parseRect } from "../../src/workbook/a1";

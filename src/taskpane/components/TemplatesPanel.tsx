@@ -29,7 +29,10 @@ import type { BuildInput, ColumnMapping, Language, TemplateDescriptor, Validatio
 import { columnLetter, parseRangeAddress } from "../../workbook/a1";
 import type { ExcelHost, SourceData, TableInfo } from "../host";
 import { pick, Strings } from "../i18n";
-import { autoMap, sharedSourceColumns, unmappedRequired } from "../mapping";
+import { detectHeader } from "../../input/headers";
+import { autoMap, sharedSourceColumns, unmappedRequired } from "../../templates/column-mapping";
+import { AUTO_SETTINGS, ReadSettings, TypedSource, typeSheetValues } from "../typed-source";
+import { AssumptionsReport, ReadSettingsFields } from "./ReadReport";
 import { errorText } from "./errors";
 
 const useStyles = makeStyles({
@@ -89,8 +92,12 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   const uid = React.useId();
 
   const needsSource = (template?.columns.length ?? 0) > 0;
-  const headers = source?.values[0] ?? [];
-  const dataRows = React.useMemo(() => source?.values.slice(1) ?? [], [source]);
+  // The header as the reader finds it (a title above it, a survey tool's two or three header rows).
+  const layout = React.useMemo(() => (source ? detectHeader(source.values.slice(0, 32)) : null), [source]);
+  const headers = layout?.header ?? [];
+  const [settings, setSettings] = React.useState<ReadSettings>(AUTO_SETTINGS);
+  const [typed, setTyped] = React.useState<TypedSource | null>(null);
+  const dataRows = typed?.rows ?? [];
   const building = phase.kind === "building";
 
   const refreshTables = React.useCallback(async () => {
@@ -109,14 +116,14 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
     const next = templates.find((x) => x.id === id);
     setTemplateId(id);
     setOptions(defaultOptions(next));
-    setMapping(next && source ? autoMap(next.columns, source.values[0] ?? []) : {});
+    setMapping(next && source ? autoMapSource(next, source) : {});
     setPhase({ kind: "idle" });
     setNotice(null);
   };
 
   const adoptSource = (data: SourceData) => {
     setSource(data);
-    setMapping(template ? autoMap(template.columns, data.values[0] ?? []) : {});
+    setMapping(template ? autoMapSource(template, data) : {});
     setPhase({ kind: "idle" });
   };
 
@@ -158,12 +165,25 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   };
 
   const missing = template ? unmappedRequired(template.columns, mapping) : [];
+  // The source typed by src/input, as the CLI types a file, for the mapped columns.
+  React.useEffect(() => {
+    let current = true;
+    setTyped(null);
+    if (!template || !source || !needsSource) return;
+    typeSheetValues(source.values, source.address, template.columns, mapping, language, settings)
+      .then((t) => current && setTyped(t))
+      .catch(() => current && setTyped(null));
+    return () => {
+      current = false;
+    };
+  }, [template, source, needsSource, mapping, language, settings]);
+
   const input: BuildInput | null = React.useMemo(() => {
     if (!template) return null;
-    if (needsSource && (!source || missing.length > 0)) return null;
+    if (needsSource && (!source || !typed || missing.length > 0)) return null;
     return { rows: needsSource ? dataRows : [], mapping, options, sourceLabel: source?.address ?? "", builtAt: now(), language, surface: "taskpane" };
     // `missing` is derived from mapping; `now` is stamped again when the build starts.
-  }, [template, needsSource, source, dataRows, mapping, options, language, missing.length]);
+  }, [template, needsSource, source, typed, dataRows, mapping, options, language, missing.length]);
 
   const report: ValidationReport | { error: string } | null = React.useMemo(() => {
     if (!template || !input) return null;
@@ -216,7 +236,6 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   }
 
   const firstColumn = parseRangeAddress(source?.address)?.column ?? 1;
-  const firstRow = parseRangeAddress(source?.address)?.row ?? 1;
   const headerText = (i: number) => {
     const h = headers[i];
     const text = h === null || h === undefined ? "" : String(h).trim();
@@ -292,9 +311,11 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
             {reading ? (
               <Spinner size="tiny" label={t.reading} />
             ) : (
-              <Text>{source ? t.sourceSummary(source.address, dataRows.length) : t.noSource}</Text>
+              <Text>{source ? t.sourceSummary(source.address, typed ? typed.rows.length : Math.max(0, source.values.length - 1)) : t.noSource}</Text>
             )}
           </div>
+          {source && <ReadSettingsFields settings={settings} onChange={setSettings} disabled={reading || building} strings={t} />}
+          {typed && <AssumptionsReport lines={typed.lines} strings={t} />}
         </section>
       )}
 
@@ -348,7 +369,7 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
                 <MessageBarBody>{t.failed(report.error)}</MessageBarBody>
               </MessageBar>
             )}
-            {validReport && <ValidationSummary report={validReport} needsSource={needsSource} firstRow={firstRow} language={language} strings={t} />}
+            {validReport && <ValidationSummary report={validReport} needsSource={needsSource} sheetRows={typed?.sheetRows ?? []} language={language} strings={t} />}
           </div>
         </section>
       )}
@@ -444,6 +465,12 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   );
 }
 
+/** The automatic mapping of a template's columns from the source's header rows. */
+function autoMapSource(template: TemplateDescriptor, data: SourceData) {
+  const layout = detectHeader(data.values.slice(0, 32));
+  return autoMap(template.columns, layout.header, layout.alternatives);
+}
+
 function sourceErrorText(e: unknown, t: Strings): string {
   const problem = (e as { problem?: string })?.problem;
   if (problem === "emptySelection") return t.emptySelection;
@@ -454,14 +481,14 @@ function sourceErrorText(e: unknown, t: Strings): string {
 interface ValidationSummaryProps {
   report: ValidationReport;
   needsSource: boolean;
-  /** Sheet row of the source's header, so data row k is sheet row firstRow + 1 + k. */
-  firstRow: number;
+  /** The sheet row of each data row (the reader skips title, header and blank rows). */
+  sheetRows: number[];
   language: Language;
   strings: Strings;
 }
 
 /** Rows ready, blocking problems, and the bad rows by their sheet row number. */
-function ValidationSummary({ report, needsSource, firstRow, language, strings: t }: ValidationSummaryProps) {
+function ValidationSummary({ report, needsSource, sheetRows, language, strings: t }: ValidationSummaryProps) {
   const styles = useStyles();
   const listed = report.problems.slice(0, MAX_LISTED);
   return (
@@ -486,13 +513,19 @@ function ValidationSummary({ report, needsSource, firstRow, language, strings: t
           <ul className={styles.problems}>
             {listed.map((p) => (
               <li key={`${p.row}-${p.column}`}>
-                <Body1Strong>{t.rowLabel(String(firstRow + 1 + p.row))}</Body1Strong>: {pick(p.message, language)}
+                <Body1Strong>{t.rowLabel(String(sheetRows[p.row] ?? p.row + 2))}</Body1Strong>: {pick(p.message, language)}
               </li>
             ))}
           </ul>
           {report.problems.length > MAX_LISTED && <Text block>{t.moreProblems(report.problems.length - MAX_LISTED)}</Text>}
         </>
       )}
+      {(report.notes ?? []).map((note, i) => (
+        <Text block key={`note-${i}`}>
+          {pick(note.message, language)}
+          {note.rows && note.rows.length > 0 && ` (${note.rows.map((r) => t.rowLabel(String(sheetRows[r] ?? r + 2))).join(", ")})`}
+        </Text>
+      ))}
     </>
   );
 }

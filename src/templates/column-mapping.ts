@@ -4,9 +4,13 @@
  * and Spanish, e.g. "amount", "importe", "monto"), its key and its labels,
  * ignoring case, accents, surrounding spaces and the separators people put in
  * headers ("Customer ID", "customer_id", "customer-id" are the same). The user
- * can correct the result; this only proposes it. Pure: no DOM, no Office.
+ * can correct the result; this only proposes it. Headers as survey, billing
+ * and CRM tools write them are recognised too (header-vocabulary.ts), and a
+ * column may have several header texts (Qualtrics' and SurveyMonkey's
+ * header rows): any of them can match. Pure: no DOM, no Office.
  */
-import type { ColumnMapping, ColumnSpec } from "../templates/registry-types";
+import { HEADER_EXCLUSIONS, HEADER_PATTERNS, TOOL_HEADERS } from "./header-vocabulary";
+import type { ColumnMapping, ColumnSpec } from "./registry-types";
 
 /** "  Puntuación_NPS " -> "puntuacion nps": lower case, no accents, one space between words. */
 export function normalizeHeader(text: unknown): string {
@@ -21,7 +25,7 @@ export function normalizeHeader(text: unknown): string {
 
 /** Every normalized name that identifies `column`: its synonyms, its key and its labels. */
 function namesOf(column: ColumnSpec): string[] {
-  const names = [...column.synonyms, column.key, column.label.en, column.label.es].map(normalizeHeader);
+  const names = [...column.synonyms, column.key, column.label.en, column.label.es, ...(TOOL_HEADERS[column.key] ?? [])].map(normalizeHeader);
   return [...new Set(names.filter((n) => n !== ""))];
 }
 
@@ -33,33 +37,39 @@ function containsWords(header: string, name: string): boolean {
 
 /**
  * Proposes a mapping from template columns to source columns (0-based indexes
- * into `headers`; -1 when nothing matches). Exact matches win over partial
- * ones; each source column is used at most once; required columns choose
- * before optional ones, then columns in the template's order.
+ * into `headers`; -1 when nothing matches). Exact matches win over the
+ * tools' question wordings, which win over partial ones; each source column
+ * is used at most once; required columns choose before optional ones, then
+ * columns in the template's order. `alternatives[i]` are more header texts
+ * of column i (the other header rows of a survey export).
  */
-export function autoMap(columns: ColumnSpec[], headers: unknown[]): ColumnMapping {
-  const normalized = headers.map(normalizeHeader);
+export function autoMap(columns: ColumnSpec[], headers: unknown[], alternatives: unknown[][] = []): ColumnMapping {
+  const texts = headers.map((h, i) => [...new Set([h, ...(alternatives[i] ?? [])].map(normalizeHeader).filter((t) => t !== ""))]);
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
   const order = [...columns.filter((c) => c.required), ...columns.filter((c) => !c.required)];
   for (const c of columns) mapping[c.key] = -1;
 
+  const choose = (column: ColumnSpec, test: (header: string) => boolean): boolean => {
+    const exclude = HEADER_EXCLUSIONS[column.key];
+    const index = texts.findIndex((alts, i) => !used.has(i) && alts.some((h) => !(exclude && exclude.test(h)) && test(h)));
+    if (index < 0) return false;
+    mapping[column.key] = index;
+    used.add(index);
+    return true;
+  };
   const pass = (matches: (header: string, name: string) => boolean) => {
     for (const column of order) {
       if (mapping[column.key] >= 0) continue;
-      const names = namesOf(column);
       // Try the names in the template's order of preference, so "customer_id" beats a later, looser synonym.
-      for (const name of names) {
-        const index = normalized.findIndex((h, i) => !used.has(i) && h !== "" && matches(h, name));
-        if (index >= 0) {
-          mapping[column.key] = index;
-          used.add(index);
-          break;
-        }
-      }
+      for (const name of namesOf(column)) if (choose(column, (h) => matches(h, name))) break;
     }
   };
   pass((h, name) => h === name);
+  for (const column of order) {
+    const patterns = HEADER_PATTERNS[column.key];
+    if (mapping[column.key] < 0 && patterns) choose(column, (h) => patterns.some((p) => p.test(h)));
+  }
   pass(containsWords);
   return mapping;
 }

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import type { ColumnSpec } from "../../src/templates/registry-types";
-import { autoMap, normalizeHeader, sharedSourceColumns, unmappedRequired } from "../../src/taskpane/mapping";
+import { autoMap, normalizeHeader, sharedSourceColumns, unmappedRequired } from "../../src/templates/column-mapping";
 
 const col = (key: string, required: boolean, synonyms: string[], en = key, es = key): ColumnSpec => ({
   key,

@@ -1,0 +1,109 @@
+/**
+ * Where rows come from, as batches the reader can walk twice (a first pass
+ * for the evidence, a second to type): CSV text from a re-openable stream of
+ * bytes (a file, or bytes in memory), or a sheet range's values (the task
+ * pane). The workbook source is xlsx.ts (it needs ExcelJS, which the task
+ * pane does not load). No fs here: the bytes come from the caller.
+ */
+import { BATCH_ROWS, BatchBuilder, RawBatch } from "./batch";
+import { ByteSniff, decodeChunks, TextEncoding } from "./bytes";
+import { CsvTokenizer, detectDelimiter } from "./csv";
+import type { SourceFacts } from "./types";
+
+export interface TabularSource {
+  readonly facts: SourceFacts;
+  /** The rows from the top, in batches of about `batchRows`. Can be walked again. */
+  batches(batchRows?: number): AsyncIterable<RawBatch>;
+  /** After a NotUtf8Error: read as Windows-1252 from now on; false when that is not possible. */
+  fallBackToWindows1252?(): boolean;
+}
+
+/** Bytes that can be read from the start as often as needed. */
+export interface ByteStream {
+  name: string;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/** Bytes in memory as a ByteStream, in chunks of `chunkBytes` (a test can make them tiny). */
+export function memoryBytes(name: string, bytes: Uint8Array, chunkBytes = 1 << 20): ByteStream {
+  return {
+    name,
+    async *open() {
+      for (let at = 0; at < bytes.length; at += chunkBytes) yield bytes.subarray(at, Math.min(bytes.length, at + chunkBytes));
+    },
+  };
+}
+
+/** The first `limit` bytes of a stream, for sniffing. */
+export async function headOf(stream: ByteStream, limit = 1 << 16): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream.open()) {
+    parts.push(chunk);
+    size += chunk.byteLength;
+    if (size >= limit) break;
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.byteLength;
+  }
+  return all.subarray(0, Math.min(size, limit));
+}
+
+/** A delimited text file. */
+export function csvSource(stream: ByteStream, sniff: Extract<ByteSniff, { kind: "text" }>, head: Uint8Array, delimiter?: string): TabularSource {
+  let encoding: TextEncoding = sniff.encoding;
+  const sample = new TextDecoder(encoding === "utf-8-bom" ? "utf-8" : encoding).decode(head, { stream: true });
+  const chosen = delimiter ?? detectDelimiter(sample).delimiter;
+  const facts: SourceFacts = {
+    format: "csv",
+    name: stream.name,
+    encoding,
+    encodingBasis: sniff.basis,
+    delimiter: chosen,
+    delimiterGiven: delimiter !== undefined,
+  };
+  return {
+    facts,
+    async *batches(batchRows = BATCH_ROWS) {
+      const builder = new BatchBuilder();
+      const tokenizer = new CsvTokenizer(chosen, builder);
+      for await (const text of decodeChunks(stream.open(), encoding)) {
+        tokenizer.push(text);
+        if (builder.size >= batchRows) yield builder.take();
+      }
+      tokenizer.push("", true);
+      yield builder.take();
+    },
+    fallBackToWindows1252() {
+      if (encoding !== "utf-8" && encoding !== "utf-8-bom") return false;
+      encoding = "windows-1252";
+      facts.encoding = encoding;
+      facts.encodingBasis = "invalid-utf8";
+      return true;
+    },
+  };
+}
+
+/** A sheet range's values (header row first), as the task pane reads them through Office.js. */
+export function sheetSource(name: string, values: readonly (readonly unknown[])[], firstSheetRow = 1): TabularSource {
+  return {
+    facts: { format: "sheet", name },
+    async *batches(batchRows = BATCH_ROWS) {
+      const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+      for (let start = 0; start < values.length || start === 0; start += batchRows) {
+        const end = Math.min(values.length, start + batchRows);
+        const builder = new BatchBuilder();
+        for (let r = start; r < end; r++) {
+          const row = values[r];
+          for (let c = 0; c < width; c++) builder.cell(row[c] ?? "");
+          builder.endRow(firstSheetRow + r);
+        }
+        yield builder.take();
+        if (end >= values.length) break;
+      }
+    },
+  };
+}
