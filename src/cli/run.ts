@@ -16,6 +16,8 @@ import { writeDemo } from "./demo";
 import { headlineTable, listLines, reportLines } from "./format";
 import { describeMapping, mappingFor, missingColumnsMessage } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
+import { isAggregatesCommand, runAggregatesCommand } from "./aggregates-command";
+import { runSqlCommand, SQL_HELP } from "./sql-command";
 
 export interface CliContext {
   out(line: string): void;
@@ -39,10 +41,14 @@ class DataProblem extends Error {}
 export async function run(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
   const cx: CliContext = { ...DEFAULT_CONTEXT, ...context };
   try {
+    // `cxm sql` and `cxm template … --aggregates` parse their own flags (sql-command.ts).
+    if (argv[0] === "sql" && !argv.includes("--help") && !argv.includes("-h")) return await runSqlCommand(argv.slice(1), cx);
+    if (isAggregatesCommand(argv)) return await runAggregatesCommand(argv, cx);
     const command = parseCommand(argv);
     switch (command.kind) {
       case "help":
         HELP.trimEnd().split("\n").forEach((l) => cx.out(l));
+        SQL_HELP.split("\n").forEach((l) => cx.out(l));
         return 0;
       case "list":
         listLines(cx.templates, command.language).forEach((l) => cx.out(l));
