@@ -68,8 +68,11 @@ export function periodIndex(d: Dialect, period: CohortPeriod, date: string): str
 /** The first day of a period index, as a DATE (dates.ts's periodStart): a Monday, the 1st of a month, quarter or year. */
 export function periodStartDate(d: Dialect, period: CohortPeriod, index: string): string {
   const int = d.types.int;
-  const split = (per: number, monthsPer: number) =>
-    d.makeDate(`CAST((${index} - MOD(${index}, ${per})) / ${per} AS ${int})`, `CAST(MOD(${index}, ${per})${monthsPer === 1 ? "" : ` * ${monthsPer}`} + 1 AS ${int})`, "1");
+  // Year and position in it by FLOOR, not MOD: Spark's grammar reads MOD as an operator, and BigQuery has no %.
+  const split = (per: number, monthsPer: number) => {
+    const year = `FLOOR(${index} / ${per}.0)`;
+    return d.makeDate(`CAST(${year} AS ${int})`, `CAST((${index} - ${per} * ${year})${monthsPer === 1 ? "" : ` * ${monthsPer}`} + 1 AS ${int})`, "1");
+  };
   switch (period) {
     case "week":
       return d.dateFromDayNumber(`7 * ${index} - ${WEEK_SHIFT}`);

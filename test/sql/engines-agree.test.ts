@@ -83,11 +83,15 @@ describe("the engines these tests compare", () => {
     }
   });
 
-  test("the PostgreSQL engine is a real server", async () => {
-    if (!client) return expect(postgres.available).toBe(false);
-    const r = await client.query("SELECT version() AS v");
-    expect(r.rows[0].v).toMatch(/^PostgreSQL \d+/);
-  });
+  if (postgres.available) {
+    test(`the PostgreSQL engine is a real server (${postgres.how})`, async () => {
+      const r = await client!.query("SELECT version() AS v");
+      expect(r.rows[0].v).toMatch(/^PostgreSQL \d+/);
+    });
+  } else {
+    // Said in the test list and the summary's skipped count, not hidden: this clone has no PostgreSQL.
+    test.skip(postgres.why, () => undefined);
+  }
 });
 
 // ---------------------------------------------------------------- random logs
@@ -127,8 +131,8 @@ const logArbitrary: fc.Arbitrary<Log> = fc
     return log;
   });
 
-function logTable(log: Log): string[] {
-  return tableStatements("tx", [
+function logTable(log: Log, table: string): string[] {
+  return tableStatements(table, [
     { name: "customer", type: "TEXT", values: log.ids },
     { name: "date", type: "DATE", values: log.dates.map((d) => ({ date: d })) },
     { name: "amount", type: "DOUBLE PRECISION", values: log.amounts },
@@ -137,15 +141,17 @@ function logTable(log: Log): string[] {
 
 const LOG_COLUMNS = { customer: "customer", date: "date", amount: "amount" };
 const RUNS = { numRuns: 25 };
+/** Each property runs dozens of queries on two engines: minutes on a busy machine, never the 5 s default. */
+const LONG = 300_000;
 
 describe("TypeScript, DuckDB and PostgreSQL agree cell for cell on random logs", () => {
   test("cohort triangles: every period, customers and revenue, counts and shares", async () => {
     await fc.assert(
       fc.asyncProperty(logArbitrary, async (log) => {
         for (const e of engines) {
-          await e.exec(logTable(log));
+          await e.exec(logTable(log, "tx_cohort"));
           for (const period of ["week", "month", "quarter", "year"] as CohortPeriod[]) {
-            const result = await e.query(cohortSql({ dialect: e.dialect, source: { from: "tx", columns: LOG_COLUMNS }, period }));
+            const result = await e.query(cohortSql({ dialect: e.dialect, source: { from: "tx_cohort", columns: LOG_COLUMNS }, period }));
             for (const measure of ["customers", "revenue"] as const) {
               for (const output of ["count", "share"] as const) {
                 const expected = cohortTable(log.ids, log.dates, log.amounts, { period, measure, output });
@@ -157,7 +163,7 @@ describe("TypeScript, DuckDB and PostgreSQL agree cell for cell on random logs",
       }),
       RUNS,
     );
-  });
+  }, LONG);
 
   test("MRR movements: every month from the first to the last, silent months included", async () => {
     await fc.assert(
@@ -166,14 +172,14 @@ describe("TypeScript, DuckDB and PostgreSQL agree cell for cell on random logs",
         // The log always spans months in which nobody paid: the spine must show them.
         expect(expected.some((m) => m.customersAtEnd === 0)).toBe(true);
         for (const e of engines) {
-          await e.exec(logTable(log));
-          const result = await e.query(mrrSql({ dialect: e.dialect, source: { from: "tx", columns: { customer: "customer", month: "date", mrr: "amount" } } }));
+          await e.exec(logTable(log, "tx_mrr"));
+          const result = await e.query(mrrSql({ dialect: e.dialect, source: { from: "tx_mrr", columns: { customer: "customer", month: "date", mrr: "amount" } } }));
           expectSameCells(parseMrrResult(result), expected, e.dialect.name);
         }
       }),
       RUNS,
     );
-  });
+  }, LONG);
 
   test("RFM summary in days, weeks and months, to the last date or to a given as-of date", async () => {
     await fc.assert(
@@ -184,8 +190,8 @@ describe("TypeScript, DuckDB and PostgreSQL agree cell for cell on random logs",
           return { rows: Object.fromEntries(rows), asOf: s.asOf, unit: s.unit, count: s.ids.length };
         };
         for (const e of engines) {
-          await e.exec(logTable(log));
-          const sql = rfmSql({ dialect: e.dialect, source: { from: "tx", columns: LOG_COLUMNS }, asOf: asOf === null ? null : isoOfSerial(asOf) });
+          await e.exec(logTable(log, "tx_rfm"));
+          const sql = rfmSql({ dialect: e.dialect, source: { from: "tx_rfm", columns: LOG_COLUMNS }, asOf: asOf === null ? null : isoOfSerial(asOf) });
           const result = await e.query(sql);
           for (const unit of ["day", "week", "month"] as RfmUnit[]) {
             let expected;
@@ -201,7 +207,7 @@ describe("TypeScript, DuckDB and PostgreSQL agree cell for cell on random logs",
       }),
       RUNS,
     );
-  });
+  }, LONG);
 
   const segment = fc.constantFrom<string | null>("Bronze", "Silver", "Gold", "Platinum", null, " gold ");
   const snapshots = fc.array(fc.record({ before: segment, after: segment, cents: fc.integer({ min: 0, max: 500_000 }) }), { minLength: 1, maxLength: 40 });
@@ -246,5 +252,5 @@ describe("TypeScript, DuckDB and PostgreSQL agree cell for cell on random logs",
       }),
       RUNS,
     );
-  });
+  }, LONG);
 });
