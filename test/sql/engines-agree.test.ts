@@ -8,11 +8,14 @@
  * trap of a month spine that starts at a fixed date or at the wrong table's
  * first row (dbt-labs/mrr-playbook) — and so months with no activity at all.
  */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import type { Client } from "pg";
 import { DuckDbEngine } from "../../src/cli/duckdb-engine";
 import { cohortTable, CohortPeriod } from "../../src/metrics/cohort";
 import { serialFromIso } from "../../src/metrics/dates";
+import { seededRandom } from "../../src/metrics/random";
 import { mrrMovements } from "../../src/metrics/mrr-movements";
 import { rfmSummary, RfmUnit } from "../../src/metrics/rfm";
 import { segmentMatrix, segmentSummary } from "../../src/metrics/segment-matrix";
@@ -26,6 +29,7 @@ import { parseSegmentResult } from "../../src/sql/parse-segments";
 import { ResultTable, resultFromObjects, isoOfSerial } from "../../src/sql/result-table";
 import { rfmSql } from "../../src/sql/rfm";
 import { segmentSql } from "../../src/sql/segments";
+import { tempDir } from "../support/cli";
 import { postgresAvailability, PostgresServer, startPostgres } from "../support/postgres";
 import { expectSameCells, tableStatements } from "../support/sql-data";
 
@@ -252,5 +256,48 @@ describe("TypeScript, DuckDB and PostgreSQL agree cell for cell on random logs",
       }),
       RUNS,
     );
+  }, LONG);
+});
+
+describe("at Excel's row limit: 1,048,576 transactions", () => {
+  const ROWS = 1_048_576;
+  const random = seededRandom(17);
+  const log: Log = { ids: new Array(ROWS), dates: new Array(ROWS), amounts: new Array(ROWS) };
+  for (let i = 0; i < ROWS; i++) {
+    const day = Math.floor(random() * 700);
+    log.ids[i] = `c${Math.floor(random() * 150_000)}`;
+    log.dates[i] = BASE + (day > 350 ? day + 95 : day);
+    log.amounts[i] = Math.round(random() * 20_000) / 100;
+  }
+  log.ids[ROWS - 1] = "early";
+  log.dates[ROWS - 1] = BASE - 1000;
+
+  /** Loads the log: DuckDB from a CSV file, PostgreSQL from three arrays in one INSERT (no row-by-row statements). */
+  async function load(e: Engine): Promise<void> {
+    if (e.dialect.name === "duckdb") {
+      const file = path.join(tempDir("cxm-limit-"), "log.csv");
+      const lines = ["customer,date,amount"];
+      for (let i = 0; i < ROWS; i++) lines.push(`${log.ids[i]},${isoOfSerial(log.dates[i])},${log.amounts[i]}`);
+      writeFileSync(file, lines.join("\n") + "\n");
+      await e.exec([`CREATE OR REPLACE TABLE tx_limit AS SELECT * FROM read_csv('${file}', columns = {'customer': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'})`]);
+    } else {
+      await client!.query("DROP TABLE IF EXISTS tx_limit");
+      await client!.query("CREATE TABLE tx_limit (customer TEXT, date DATE, amount DOUBLE PRECISION)");
+      await client!.query("INSERT INTO tx_limit SELECT * FROM UNNEST($1::text[], $2::date[], $3::float8[])", [log.ids, log.dates.map(isoOfSerial), log.amounts]);
+    }
+  }
+
+  test("cohort triangles and MRR movements agree with the engines on every engine", async () => {
+    const customers = cohortTable(log.ids, log.dates, null, { period: "month", output: "count" });
+    const revenue = cohortTable(log.ids, log.dates, log.amounts, { period: "month", measure: "revenue", output: "count" });
+    const mrr = mrrMovements(log.ids, log.dates, log.amounts);
+    for (const e of engines) {
+      await load(e);
+      const cohorts = await e.query(cohortSql({ dialect: e.dialect, source: { from: "tx_limit", columns: LOG_COLUMNS } }));
+      expectSameCells(parseCohortResult(cohorts, { measure: "customers", output: "count" }), customers, `${e.dialect.name} customers`);
+      expectSameCells(parseCohortResult(cohorts, { measure: "revenue", output: "count" }), revenue, `${e.dialect.name} revenue`);
+      const months = await e.query(mrrSql({ dialect: e.dialect, source: { from: "tx_limit", columns: { customer: "customer", month: "date", mrr: "amount" } } }));
+      expectSameCells(parseMrrResult(months), mrr, `${e.dialect.name} mrr`);
+    }
   }, LONG);
 });
