@@ -27,7 +27,8 @@ async function main() {
   const t0 = performance.now();
   let rows = 0;
   if (engineName === "duckdb") {
-    const engine = await DuckDbEngine.open({ threads: threads ? Number(threads) : undefined });
+    // CXM_BENCH_MEMORY_LIMIT (e.g. 2GB) caps DuckDB's memory; it spills to a temporary folder beyond it.
+    const engine = await DuckDbEngine.open({ threads: threads ? Number(threads) : undefined, memoryLimit: process.env.CXM_BENCH_MEMORY_LIMIT });
     const map = Object.entries(COLUMNS[id]).map(([k, v]) => [k, v] as [string, string]);
     const done = await aggregatesFromFiles(engine, { template, columns: templates.find((t) => t.id === id)!.columns, files: [input], map, options, label: input });
     rows = done.result.rows.length;
