@@ -5,7 +5,7 @@
  * --map); the columns' types are checked; and the engine is chosen by format,
  * file count and size.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { aggregatesFromFiles, chooseEngine, DUCKDB_THRESHOLD_BYTES, DuckDbEngine, fileSource, formatOf } from "../../src/cli/duckdb-engine";
 import { cohortTable } from "../../src/metrics/cohort";
@@ -21,7 +21,7 @@ import { tempDir } from "../support/cli";
 import { expectSameCells } from "../support/sql-data";
 
 const log = sampleTransactionLog({ newPerMonth: 25, months: 14, seed: 3 });
-const dir = tempDir("cxm-duckdb-");
+const dir = tempDir("cxm-duckdb-test-");
 let engine: DuckDbEngine;
 
 /** The log as CSV with Spanish headers and semicolons, as Spanish Excel exports it (dates ISO). */
@@ -42,7 +42,10 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(() => engine.close());
+afterAll(() => {
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function columnsOf(id: string) {
   return templates.find((t) => t.id === id)!.columns;

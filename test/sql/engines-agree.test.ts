@@ -8,7 +8,7 @@
  * trap of a month spine that starts at a fixed date or at the wrong table's
  * first row (dbt-labs/mrr-playbook) — and so months with no activity at all.
  */
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import type { Client } from "pg";
@@ -275,11 +275,13 @@ describe("at Excel's row limit: 1,048,576 transactions", () => {
   /** Loads the log: DuckDB from a CSV file, PostgreSQL from three arrays in one INSERT (no row-by-row statements). */
   async function load(e: Engine): Promise<void> {
     if (e.dialect.name === "duckdb") {
-      const file = path.join(tempDir("cxm-limit-"), "log.csv");
+      const dir = tempDir("cxm-limit-");
+      const file = path.join(dir, "log.csv");
       const lines = ["customer,date,amount"];
       for (let i = 0; i < ROWS; i++) lines.push(`${log.ids[i]},${isoOfSerial(log.dates[i])},${log.amounts[i]}`);
       writeFileSync(file, lines.join("\n") + "\n");
       await e.exec([`CREATE OR REPLACE TABLE tx_limit AS SELECT * FROM read_csv('${file}', columns = {'customer': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'})`]);
+      rmSync(dir, { recursive: true, force: true });
     } else {
       await client!.query("DROP TABLE IF EXISTS tx_limit");
       await client!.query("CREATE TABLE tx_limit (customer TEXT, date DATE, amount DOUBLE PRECISION)");
