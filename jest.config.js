@@ -1,7 +1,12 @@
 /** Jest: TypeScript through ts-jest; one project for the fast unit tests. */
 module.exports = {
   testEnvironment: "node",
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
+    // dt-sql-parser (the Spark SQL grammar the SQL tests parse with) ships ESM only: esbuild makes it CommonJS.
+    "node_modules/(dt-sql-parser|antlr4-c3)/.+\\.m?js$": "<rootDir>/test/support/esm-to-cjs.js",
+  },
+  transformIgnorePatterns: ["/node_modules/(?!(dt-sql-parser|antlr4-c3)/)"],
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],

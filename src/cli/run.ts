@@ -24,6 +24,8 @@ import { cliLanguage } from "./language";
 import { describeMapping, mappingFor, missingColumnsMessage } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
 import { COMMON } from "../templates/shared/strings";
+import { isAggregatesCommand, runAggregatesCommand } from "./aggregates-command";
+import { runSqlCommand, SQL_HELP } from "./sql-command";
 
 export interface CliContext {
   out(line: string): void;
@@ -62,10 +64,14 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
   const cx: CliContext = { ...given, out: (l) => given.out(escapeControlCharacters(l)), err: (l) => given.err(escapeControlCharacters(l)) };
   const language = cliLanguage(argv, cx.env);
   try {
+    // `cxm sql` and `cxm template … --aggregates` parse their own flags (sql-command.ts).
+    if (argv[0] === "sql" && !argv.includes("--help") && !argv.includes("-h")) return await runSqlCommand(argv.slice(1), cx);
+    if (isAggregatesCommand(argv)) return await runAggregatesCommand(argv, cx);
     const command = parseCommand(argv, language);
     switch (command.kind) {
       case "help":
         HELP[command.language].trimEnd().split("\n").forEach((l) => cx.out(l));
+        SQL_HELP.split("\n").forEach((l) => cx.out(l));
         return 0;
       case "list":
         listLines(cx.templates, command.language).forEach((l) => cx.out(l));
