@@ -26,6 +26,7 @@ const BALANCE_TOLERANCE = 1e-9;
 
 export function parseMrrResult(table: ResultTable): MrrMonth[] {
   const r = new ResultReader(table);
+  // eslint-disable-next-line no-restricted-syntax -- the result's nine fixed column names, not data
   r.require(...Object.values(COLUMN_OF));
   if (r.rows === 0) throw resultError(`${table.source} has no rows: the data had no subscription rows.`, `${table.source} no tiene filas: los datos no tenían filas de suscripción.`);
   const months: MrrMonth[] = [];
@@ -56,7 +57,8 @@ export function parseMrrResult(table: ResultTable): MrrMonth[] {
         `${table.source} no tiene fila para ${isoOfSerial(gap).slice(0, 7)}: cada mes del primero al último debe ser una fila (el calendario del SQL los da). Exporte el resultado completo.`,
       );
     }
-    const scale = Math.max(1, ...MONEY.map((k) => Math.abs(m[k] as number)));
+    let scale = 1;
+    for (const k of MONEY) scale = Math.max(scale, Math.abs(m[k] as number));
     const balance = m.startMrr + m.newMrr + m.expansion + m.reactivation - m.contraction - m.churn - m.endMrr;
     if (Math.abs(balance) > BALANCE_TOLERANCE * scale) {
       throw resultError(
