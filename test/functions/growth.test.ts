@@ -13,7 +13,6 @@ beforeEach(() => blankAreas.mockReset());
 // Serials (Microsoft's DATE docs: 2008-01-01 = 39448; + 5844 days = 2024-01-01):
 // Jan 1 2024 = 45292, Feb 1 = 45323, Mar 1 = 45352 (leap year), Apr 1 = 45383.
 const JAN = 45292, FEB = 45323, MAR = 45352, APR = 45383;
-const HEADER = ["Month", ...GROWTH_HEADER];
 
 describe("CXM.CUSTOMERGROWTH", () => {
   it("spills the worked example from Excel-shaped columns: serial and ISO dates, blank ids and empty rows skipped", async () => {

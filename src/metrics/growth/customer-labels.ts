@@ -33,12 +33,20 @@ function codeLabels(activity: ActivityLog, column: ArrayLike<SegmentCell>, name:
   const n = activity.log.rows;
   const rowCode = new Int32Array(n);
   const index = new Map<string, number>();
+  // Labels repeat row after row: the code of each raw value is remembered, so segmentKey runs once per distinct value.
+  const seen = new Map<SegmentCell, number>();
   const labels: Segment[] = [];
   let allNumbers = true;
   for (let k = 0; k < n; k++) {
     const x = column[activity.inputRow[k]];
+    const known = seen.get(x);
+    if (known !== undefined) {
+      rowCode[k] = known;
+      continue;
+    }
     if (isBlank(x)) {
       rowCode[k] = -1;
+      seen.set(x, -1);
       continue;
     }
     if (typeof x === "number" && !Number.isFinite(x)) throw invalidInput(`Row ${activity.inputRow[k] + 1} of ${name} is not a valid label (${x}).`);
@@ -50,6 +58,7 @@ function codeLabels(activity: ActivityLog, column: ArrayLike<SegmentCell>, name:
       labels.push(typeof x === "string" ? x.trim() : (x as number));
       if (typeof x !== "number") allNumbers = false;
     }
+    seen.set(x, code);
     rowCode[k] = code;
   }
   if (allNumbers && labels.length > 1) {

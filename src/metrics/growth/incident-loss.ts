@@ -209,9 +209,14 @@ export function incidentLoss(
     if (incidentTypes) sizes.push(`incident_types has ${incidentTypes.length}`);
     throw invalidInput(`The incident columns must have the same number of rows: ${sizes.join(", ")}.`);
   }
-  const customerOfKey = new Map<CustomerKey, number>();
-  activity.log.ids.forEach((id, c) => customerOfKey.set(id, c));
-  const customerOfCode = Int32Array.from(incidents.ids, (id) => customerOfKey.get(id) ?? -1);
+  // The customer of each incident id (−1: no purchase); the map is of the incident ids, usually the fewer.
+  const codeOfKey = new Map<CustomerKey, number>();
+  incidents.ids.forEach((id, k) => codeOfKey.set(id, k));
+  const customerOfCode = new Int32Array(incidents.ids.length).fill(-1);
+  activity.log.ids.forEach((id, c) => {
+    const k = codeOfKey.get(id);
+    if (k !== undefined) customerOfCode[k] = c;
+  });
 
   // Incident types, coded like segments (trimmed, case-insensitive); code 0 is "no type".
   const typeCode = new Int32Array(m);
