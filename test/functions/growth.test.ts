@@ -126,7 +126,7 @@ describe("CXM.CUSTOMERGROWTH", () => {
     expect(r.value[1].slice(1, 8)).toEqual([0, 10_000, 0, 0, 10_000, 10_000, 10_000 * 9]);
     expect(r.value.slice(1).map((row) => row[4])).toEqual(new Array(11).fill(0));
     expect(r.value[11][5]).toBe(10_000);
-  });
+  }, 180_000);
 });
 
 describe("CXM.INCIDENTLOSS", () => {

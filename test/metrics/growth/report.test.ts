@@ -94,5 +94,5 @@ describe("growthReport", () => {
   test("1,048,576 transactions with every optional column", () => {
     const report = checkReport(1_048_576, 8);
     expect(report.totals.newCustomers).toBe(104_857);
-  });
+  }, 180_000);
 });
