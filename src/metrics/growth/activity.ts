@@ -140,6 +140,22 @@ class WindowSum {
   }
 }
 
+/** How many spells the customers have: a first pass, so the spell arrays are allocated to size (a few per customer, not one per row). */
+function countSpells(a: ActivityLog, lostAfter: number): number {
+  const { key, start, order } = a;
+  const customers = a.log.ids.length;
+  let count = customers;
+  for (let c = 0; c < customers; c++) {
+    let previous = key[order[start[c]]];
+    for (let r = start[c] + 1; r < start[c + 1]; r++) {
+      const k = key[order[r]];
+      if (k - previous > lostAfter) count++;
+      previous = k;
+    }
+  }
+  return count;
+}
+
 /**
  * The spells of every customer (see the module comment), and, with amounts,
  * the value of each loss (revenue in the `valueWindow` units up to and
@@ -153,7 +169,7 @@ export function activitySpells(a: ActivityLog, lostAfter: number, valueWindow = 
   if (amount) requireUnits(valueWindow, "value_window");
   const customers = a.log.ids.length;
   const { key, start, order, span } = a;
-  const capacity = a.log.rows;
+  const capacity = countSpells(a, lostAfter);
   const customer = new Int32Array(capacity), first = new Int32Array(capacity), last = new Int32Array(capacity), loss = new Int32Array(capacity);
   const lostValue = amount ? new Float64Array(capacity) : null;
   const newValue = amount ? new Float64Array(customers) : null;
@@ -205,11 +221,11 @@ export function activitySpells(a: ActivityLog, lostAfter: number, valueWindow = 
     lostAfter,
     valueWindow: amount ? valueWindow : 0,
     count: s,
-    customer: customer.subarray(0, s),
-    first: first.subarray(0, s),
-    last: last.subarray(0, s),
-    loss: loss.subarray(0, s),
-    lostValue: lostValue ? lostValue.subarray(0, s) : null,
+    customer,
+    first,
+    last,
+    loss,
+    lostValue,
     spellStart,
     newValue,
   };
