@@ -11,3 +11,4 @@ import "./marketing";
 import "./cohorts";
 import "./segments";
 import "./clv";
+import "./retention";
