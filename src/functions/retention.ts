@@ -6,9 +6,9 @@
  * other functions take as their params, like CXM.BGNBD.FIT.
  */
 import { fitBdw } from "../metrics/retention/bdw-fit";
-import { bdwSurvival, BdwParams } from "../metrics/retention/bdw";
+import { bdwSurvival, BdwParams, validateBdwParams } from "../metrics/retention/bdw";
 import { fitSbg } from "../metrics/retention/sbg-fit";
-import { sbgRetention, sbgSurvival, SbgParams } from "../metrics/retention/sbg";
+import { sbgRetention, sbgSurvival, SbgParams, validateSbgParams } from "../metrics/retention/sbg";
 import { sbgDel, sbgDerl } from "../metrics/retention/sbg-value";
 import { readParams } from "./clv-input/params";
 import { readSurvivors } from "./retention-input/survivors";
@@ -26,12 +26,12 @@ function addressOf(invocation: CustomFunctions.Invocation | undefined, index: nu
 
 function sbgParams(v: unknown, invocation: CustomFunctions.Invocation | undefined, index: number): SbgParams {
   const [alpha, beta] = readParams(v, "params", SBG_LAYOUT, addressOf(invocation, index));
-  return { alpha, beta };
+  return validateSbgParams({ alpha, beta });
 }
 
 function bdwParams(v: unknown, invocation: CustomFunctions.Invocation | undefined, index: number): BdwParams {
   const [alpha, beta, c] = readParams(v, "params", BDW_LAYOUT, addressOf(invocation, index));
-  return { alpha, beta, c };
+  return validateBdwParams({ alpha, beta, c });
 }
 
 /**

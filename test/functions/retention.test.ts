@@ -117,7 +117,9 @@ describe("CXM.SBG.SURVIVAL and CXM.SBG.RETENTION", () => {
     expect(await outcome(sbgSurvivalFn, HIGH_BLOCK, 2.5, noAddress)).toEqual({ error: "#VALUE!", message: expect.stringContaining("whole number") });
   });
 
-  it("say what is wrong with params", async () => {
+  it("say what is wrong with params, even when t holds no number, and refuse an empty t", async () => {
+    expect(await outcome(sbgSurvivalFn, [[0, 0]], column([null]), noAddress)).toEqual({ error: "#VALUE!", message: expect.stringContaining("alpha must be a number above 0") });
+    expect(await outcome(sbgSurvivalFn, HIGH_BLOCK, [], noAddress)).toEqual({ error: "#VALUE!", message: "t is an empty range." });
     expect(await outcome(sbgSurvivalFn, [[0.7, 1.2, 3]], 1, noAddress)).toEqual({ error: "#VALUE!", message: expect.stringContaining("params must be the block CXM.SBG.FIT returns") });
     expect(await outcome(sbgSurvivalFn, [["r", "alpha", "a", "b"], [1, 2, 3, 4]], 1, noAddress)).toEqual({ error: "#VALUE!", message: expect.stringContaining('no "beta" label') });
   });

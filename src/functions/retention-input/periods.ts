@@ -24,6 +24,7 @@ export async function spillOverPeriods(
   const m = asMatrix(v);
   let width = 0;
   for (const row of m) width = Math.max(width, row.length);
+  if (m.length === 0 || width === 0) throw invalidInput(`${name} is an empty range.`);
   const zeroCells: number[] = [];
   for (let r = 0; r < m.length; r++) {
     for (let c = 0; c < m[r].length; c++) {

@@ -29,7 +29,7 @@ export interface ProbabilityAliveGrid {
  * probability 1 whatever the column (the BG/NBD lets customers drop out only
  * after a purchase).
  *
- * @example probabilityAliveGrid({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 38.86, 2, 3).values[2][0] // 0.0357…
+ * @example probabilityAliveGrid({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 38.86, 2, 3).values[2][0] // 0.0251…
  */
 export function probabilityAliveGrid(params: BgnbdParams, T: number, maxFrequency: number, columns = 20): ProbabilityAliveGrid {
   validateBgnbdParams(params);
