@@ -12,3 +12,4 @@ import "./cohorts";
 import "./segments";
 import "./clv";
 import "./growth";
+import "./retention";
