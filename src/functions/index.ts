@@ -11,3 +11,5 @@ import "./marketing";
 import "./cohorts";
 import "./segments";
 import "./clv";
+import "./text";
+import "./drivers";

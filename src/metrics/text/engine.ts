@@ -40,7 +40,7 @@ export function lexicons(): Record<Language, Lexicon> {
   const en = new Lexicon("en");
   for (const line of VADER_LEXICON.split("\n")) {
     const tab = line.indexOf("\t");
-    en.add(line.slice(0, tab), Number(line.slice(tab + 1)));
+    en.addExact(line.slice(0, tab), Number(line.slice(tab + 1)));
   }
   addLists(en, EMOJI);
   addLists(en, EN_CX);
@@ -78,7 +78,8 @@ export function languageOf(tokens: Token[], text: string): Language {
     if (lex.es.word(t.text).valence !== 0) es++;
     if (lex.en.word(t.text).valence !== 0) en++;
   }
-  return es > en ? "es" : "en";
+  // A tie goes to Spanish: VADER lists a few Spanish words ("perfecta") that CXM's Spanish lexicon rates too.
+  return es >= en && es > 0 ? "es" : "en";
 }
 
 /** Sentiment of one comment; `language` "es", "en", or null to detect it. */

@@ -44,6 +44,12 @@ export class Lexicon {
     for (const entry of list.split(/\s+/)) if (entry) this.add(entry, valence);
   }
 
+  /** Adds one word as it is, with no stem or phrase syntax (VADER's emoticons contain "*" and "_"). */
+  addExact(word: string, valence: number): void {
+    this.exact.set(fold(word), valence);
+    this.memo.clear();
+  }
+
   add(entry: string, valence: number): void {
     const folded = fold(entry);
     if (folded.includes("_") || (folded.includes(" ") && folded.length > 1)) {
