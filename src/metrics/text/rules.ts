@@ -23,6 +23,8 @@ export interface LanguageRules {
   concessivePhrases: ReadonlySet<string>;
   /** Shorthand and misspellings, folded word -> the word(s) meant. */
   spelling: ReadonlyMap<string, string>;
+  /** Beginnings of "fix" verbs: the problem they fix is not a complaint ("me resolvieron el problema"). */
+  solvers: readonly string[];
   /** How many words back a negator reaches. */
   negationWindow: number;
 }
@@ -61,6 +63,7 @@ export const SPANISH: LanguageRules = {
       "genia=genial; xfa=por favor; porfa=por favor; " +
       "sta=esta; tmp=tampoco; nd=nada; toy=estoy",
   ),
+  solvers: ["resolv", "resuel", "solucion", "arregl", "repar", "atend"],
   negationWindow: 3,
 };
 
@@ -87,6 +90,7 @@ export const ENGLISH: LanguageRules = {
       "dissapointing=disappointing; disapointed=disappointed; realy=really; verry=very; excelent=excellent; " +
       "im=i'm; ive=i've; thankyou=thank you",
   ),
+  solvers: ["fix", "solv", "resolv", "sort", "handl", "address", "repair", "took care"],
   negationWindow: 3,
 };
 

@@ -196,6 +196,7 @@ export function scoreTokens(tokens: Token[], lexicon: Lexicon, rules: LanguageRu
     if (caps && isUpperWord(it.raw)) s += sign * CAPS_STEP;
     // Intensifiers and negators before the word, in the same clause.
     let negated = false;
+    let solved = false;
     for (let d = 1, j = i - 1; j >= 0 && d <= 3; j--) {
       const before = list[j];
       if (isBoundary(before) || markers[j] === MARK_CONTRAST || markers[j] === MARK_CONCESSIVE) break;
@@ -204,8 +205,11 @@ export function scoreTokens(tokens: Token[], lexicon: Lexicon, rules: LanguageRu
       const boost = phraseBoost[j] || (markers[j] === MARK_NONE ? rules.boosters.get(before.text) ?? 0 : 0);
       if (boost !== 0) s += sign * BOOSTER_STEP * boost * fade;
       if (d <= rules.negationWindow && markers[j] === MARK_NONE && negates(list, j, d, rules, language)) negated = true;
+      if (valence < 0 && rules.solvers.some((p) => before.text.startsWith(p))) solved = true;
       d++;
     }
+    // "resolved my problem": the problem is what was fixed, not a complaint.
+    if (solved) continue;
     if (negated) s *= NEGATION_SCALAR;
     const contribution = s * weights[i];
     sum += contribution;
