@@ -22,12 +22,11 @@ export function optionalLanguage(v: ExcelArg): Language | null {
   throw invalidInput(`language must be "es" or "en", or empty to detect it per comment (got "${truncate(String(x))}").`);
 }
 
-/** The text of one comment cell: text as is, numbers and TRUE/FALSE as Excel shows them, blank -> null. */
+/** The text of one comment cell: text as is, a number as Excel shows it; blank and TRUE/FALSE (not comments) -> null. */
 export function commentText(x: unknown): string | null {
   if (x === null || x === undefined) return null;
   if (typeof x === "string") return x.trim() === "" ? null : x;
   if (typeof x === "number") return Number.isFinite(x) ? String(x) : null;
-  if (typeof x === "boolean") return x ? "TRUE" : "FALSE";
   return null;
 }
 
