@@ -138,3 +138,26 @@ describe("CXM.DRIVERS", () => {
     expect(r.value[2][2]).toBe("4 filas usadas");
   });
 });
+
+describe("at Excel's limit (1,048,576 rows)", () => {
+  const FULL = 1_048_576;
+
+  it("THEMES over a full column, mostly empty, as a whole-column reference gives", async () => {
+    const comments: unknown[][] = Array.from({ length: FULL }, (_, i) => [i % 1000 === 0 ? (i % 2000 === 0 ? "Entrega rápida" : "Entrega tarde") : null]);
+    const scores: unknown[][] = Array.from({ length: FULL }, (_, i) => [i % 1000 === 0 ? (i % 2000 === 0 ? 10 : 2) : null]);
+    const r = (await outcome(themes, comments, scores, 3, "es", invocationAt())) as { value: unknown[][] };
+    expect(r.value[1].slice(0, 2)).toEqual(["entrega", 1049]);
+  });
+
+  it("DRIVERS over full columns", async () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 11);
+    const x: unknown[][] = Array.from({ length: FULL }, () => [rand(), rand(), rand()]);
+    const y: unknown[][] = x.map((row) => [Math.min(10, Math.round(((row[0] as number) * 3 + (row[1] as number) * 2 + (row[2] as number)) / 6))]);
+    const r = (await outcome(drivers, y, x, "shapley", invocationAt())) as { value: unknown[][] };
+    expect(r.value[4][2]).toBe(`${FULL} rows used`);
+    const shares = [1, 2, 3].map((i) => r.value[i][2] as number);
+    expect(shares[0]).toBeGreaterThan(shares[1]);
+    expect(shares[1]).toBeGreaterThan(shares[2]);
+  });
+});

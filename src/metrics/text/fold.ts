@@ -11,9 +11,11 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 /** Lower case without accents, ñ kept. Fast path for plain ASCII. */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-  return lower.replace(/ñ/g, "\u0001").normalize("NFD").replace(COMBINING_MARKS, "").replace(/\u0001/g, "ñ");
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i++) ascii = lower.charCodeAt(i) < 128;
+  if (ascii) return lower;
+  // ñ would lose its tilde in NFD: keep it aside as a character that never occurs in text.
+  return lower.replace(/ñ/g, "\uffff").normalize("NFD").replace(COMBINING_MARKS, "").replace(/\uffff/g, "ñ");
 }
 
 /** The word with every run of three or more equal letters cut to two and to one ("sooo" -> "soo", "so"). */

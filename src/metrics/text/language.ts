@@ -27,14 +27,20 @@ const ENGLISH = words(
 
 const SPANISH_MARKS = /[ñ¿¡áéíóú]/i;
 /** Endings that English words (almost) never have: -mente, -ción, -dad, diminutives, -iendo. */
-const SPANISH_ENDINGS = /.{3}(?:mente|cion|ciones|dad|dades|ito|ita|itos|itas|iendo|amos|aron|ieron)$/;
+const SPANISH_ENDINGS = ["mente", "cion", "ciones", "dad", "dades", "ito", "ita", "itos", "itas", "iendo", "amos", "aron", "ieron"];
+
+function hasSpanishEnding(word: string): boolean {
+  if (word.length < 6) return false;
+  for (const e of SPANISH_ENDINGS) if (word.endsWith(e)) return true;
+  return false;
+}
 
 /** +1 per Spanish marker word, −1 per English one; the sign decides, 0 is undecided. */
 export function languageEvidence(tokens: Token[], text: string): number {
   let score = SPANISH_MARKS.test(text) ? 2 : 0;
   for (const t of tokens) {
     if (t.kind !== TokenKind.Word) continue;
-    if (SPANISH.has(t.text) || SPANISH_ENDINGS.test(t.text)) score++;
+    if (SPANISH.has(t.text) || hasSpanishEnding(t.text)) score++;
     else if (ENGLISH.has(t.text)) score--;
   }
   return score;

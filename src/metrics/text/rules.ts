@@ -27,6 +27,13 @@ export interface LanguageRules {
   solvers: readonly string[];
   /** How many words back a negator reaches. */
   negationWindow: number;
+  /** First words of the two-word markers above (filled in by withFirstWords), so most words skip the pair lookups. */
+  pairStarts: ReadonlySet<string>;
+}
+
+function withFirstWords(rules: Omit<LanguageRules, "pairStarts">): LanguageRules {
+  const pairs = [...rules.contrastPhrases, ...rules.concessivePhrases, ...rules.boosterPhrases.keys()];
+  return { ...rules, pairStarts: new Set(pairs.map((p) => p.split(" ")[0])) };
 }
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
@@ -42,7 +49,7 @@ const map = (pairs: string) =>
   );
 const weights = (pairs: string) => new Map([...map(pairs)].map(([k, v]) => [k, Number(v)] as [string, number]));
 
-export const SPANISH: LanguageRules = {
+export const SPANISH: LanguageRules = withFirstWords({
   negators: set("no nunca jamas ni sin tampoco nadie ningun ninguna ninguno ningunos ningunas nada cero"),
   adjacentNegators: set("nada cero"),
   boosters: weights(
@@ -65,9 +72,9 @@ export const SPANISH: LanguageRules = {
   ),
   solvers: ["resolv", "resuel", "solucion", "arregl", "repar", "atend"],
   negationWindow: 3,
-};
+});
 
-export const ENGLISH: LanguageRules = {
+export const ENGLISH: LanguageRules = withFirstWords({
   negators: set(
     "not no never none nobody nothing nowhere neither nor without cannot cant dont didnt doesnt isnt wasnt arent werent couldnt wouldnt " +
       "shouldnt wont havent hasnt hadnt aint zero",
@@ -92,7 +99,7 @@ export const ENGLISH: LanguageRules = {
   ),
   solvers: ["fix", "solv", "resolv", "sort", "handl", "address", "repair", "took care"],
   negationWindow: 3,
-};
+});
 
 export function rulesFor(language: Language): LanguageRules {
   return language === "es" ? SPANISH : ENGLISH;

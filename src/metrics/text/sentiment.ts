@@ -43,6 +43,9 @@ interface Item {
 
 /** Words as the rules read them: shorthand expanded ("xq" -> "porque", "nose" -> "no se"). */
 function items(tokens: Token[], rules: LanguageRules): Item[] {
+  let expand = false;
+  for (const t of tokens) if (t.kind === TokenKind.Word && rules.spelling.has(t.text)) expand = true;
+  if (!expand) return tokens;
   const out: Item[] = [];
   for (const t of tokens) {
     const meant = t.kind === TokenKind.Word ? rules.spelling.get(t.text) : undefined;
@@ -74,7 +77,8 @@ const isBoundary = (it: Item) => it.kind === TokenKind.Clause || it.kind === Tok
  * first contrast marker splits it (×0.5 before, ×1.5 after); a concessive
  * marker weighs its clause ×0.5.
  */
-function clauseWeights(list: Item[], rules: LanguageRules, markers: Uint8Array): Float64Array {
+function clauseWeights(list: Item[], markers: Uint8Array): Float64Array | null {
+  if (!markers.some((m) => m === MARK_CONTRAST || m === MARK_CONCESSIVE)) return null;
   const w = new Float64Array(list.length).fill(1);
   let start = 0;
   for (let i = 0; i <= list.length; i++) {
@@ -114,7 +118,7 @@ function markFunctionWords(list: Item[], rules: LanguageRules): { markers: Uint8
     if (list[i].kind !== TokenKind.Word) continue;
     const w = list[i].text;
     const next = i + 1 < list.length && list[i + 1].kind === TokenKind.Word ? list[i + 1].text : null;
-    const pair = next === null ? null : `${w} ${next}`;
+    const pair = next === null || !rules.pairStarts.has(w) ? null : `${w} ${next}`;
     if (pair !== null && rules.contrastPhrases.has(pair)) {
       markers[i] = MARK_CONTRAST;
       markers[i + 1] = MARK_FUNCTION;
@@ -153,8 +157,8 @@ export function scoreTokens(tokens: Token[], lexicon: Lexicon, rules: LanguageRu
   const list = items(tokens, rules);
   const language = lexicon.language;
   const { markers, phraseBoost } = markFunctionWords(list, rules);
-  const weights = clauseWeights(list, rules, markers);
-  const caps = mixedCase(list);
+  const weights = clauseWeights(list, markers);
+  let caps: boolean | null = null;
   let sum = 0;
   let exclamations = 0;
   for (let i = 0; i < list.length; i++) {
@@ -193,7 +197,7 @@ export function scoreTokens(tokens: Token[], lexicon: Lexicon, rules: LanguageRu
     const sign = valence > 0 ? 1 : -1;
     let s = valence;
     if (emphasis) s += sign * BOOSTER_STEP;
-    if (caps && isUpperWord(it.raw)) s += sign * CAPS_STEP;
+    if (isUpperWord(it.raw) && (caps ??= mixedCase(list))) s += sign * CAPS_STEP;
     // Intensifiers and negators before the word, in the same clause.
     let negated = false;
     let solved = false;
@@ -211,7 +215,7 @@ export function scoreTokens(tokens: Token[], lexicon: Lexicon, rules: LanguageRu
     // "resolved my problem": the problem is what was fixed, not a complaint.
     if (solved) continue;
     if (negated) s *= NEGATION_SCALAR;
-    const contribution = s * weights[i];
+    const contribution = weights ? s * weights[i] : s;
     sum += contribution;
     terms?.push({ text: label, valence, negated, contribution });
     i += span - 1;

@@ -34,6 +34,15 @@ export function stemSpanish(w: string): string {
   return s;
 }
 
+const memo: Record<Language, Map<string, string>> = { es: new Map(), en: new Map() };
+
+/** The light stem of a folded word; memoised, as a column of comments repeats its vocabulary. */
 export function stem(word: string, language: Language): string {
-  return language === "es" ? stemSpanish(word) : stemEnglish(word);
+  const cache = memo[language];
+  let s = cache.get(word);
+  if (s === undefined) {
+    s = language === "es" ? stemSpanish(word) : stemEnglish(word);
+    if (cache.size < 200_000) cache.set(word, s);
+  }
+  return s;
 }

@@ -167,3 +167,21 @@ describe("the Spanish lexicon", () => {
     expect(lex.exact.size + lex.stems.size + [...lex.phrases.values()].flat().length).toBeGreaterThan(700);
   });
 });
+
+describe("tokenizer", () => {
+  const { tokenize } = jest.requireActual("../../../src/metrics/text/tokenize") as typeof import("../../../src/metrics/text/tokenize");
+  const texts = (s: string) => tokenize(s).map((t) => t.text);
+
+  it("keeps contractions, hyphenated words and 10/10 whole; folds accents but not ñ", () => {
+    expect(texts("Didn't work, RIP-OFF 10/10 ATENCIÓN año")).toEqual(["didn't", "work", ",", "rip-off", "10/10", "atencion", "año"]);
+  });
+
+  it("reads emoticons only when they stand alone, and emoji without skin tone or selector", () => {
+    expect(texts("bien :) ID:123 a las 12:30 👍🏽 ❤️")).toEqual(["bien", ":)", "id", ":", "123", "a", "las", "12", ":", "30", "👍", "❤"]);
+  });
+
+  it("keeps offsets into the comment", () => {
+    const t = tokenize("Servicio  técnico");
+    expect(t.map((x) => [x.start, x.end])).toEqual([[0, 8], [10, 17]]);
+  });
+});

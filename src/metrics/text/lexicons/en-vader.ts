@@ -1,4 +1,3 @@
-/* eslint-disable max-lines -- data */
 /**
  * VADER sentiment lexicon: 7517 English tokens (words, slang,
  * emoticons) with their mean valence from −4 to 4 rated by ten people.
