@@ -8,7 +8,7 @@ import type { SentimentLabel } from "../metrics/text/engine";
 import type { TextEngineModule } from "./support/text-engine";
 import { asMatrix, optionalNumber } from "./support/args";
 import { outputLanguage, OutputLanguage } from "./support/display-language";
-import { excelError, excelResultAsync, isExcelErrorValue } from "./support/excel-errors";
+import { excelError, excelResultAsync, InputErrorValue, isExcelErrorValue } from "./support/excel-errors";
 import { alignedScores, commentText, optionalLanguage } from "./support/text-args";
 import { loadTextEngine } from "./support/text-engine";
 import { cellColumn, requireSameLength } from "./tables/columns";
@@ -96,7 +96,7 @@ export async function themes(comments: any[][], scores?: any, top_n?: any, langu
     const { matrix: m, byRow } = commentCol;
     for (let i = 0; i < commentCol.length; i++) {
       const x = byRow ? m[i][0] : m[0][i];
-      if (isExcelErrorValue(x)) throw invalidInput(`${commentCol.where(i)} holds ${x.code}.`);
+      if (isExcelErrorValue(x)) throw new InputErrorValue(x.code, commentCol.where(i));
       texts[i] = commentText(x);
     }
     const scoreValues = scoreCol ? await alignedScores(scoreCol) : null;

@@ -75,6 +75,13 @@ describe("CXM.THEMES", () => {
     expect(r.value[1][5]).toBe(0);
   });
 
+  it("an error in the comments propagates with its cell named", async () => {
+    expect(await outcome(themes, column(["bien", errorValue("#N/A")]), null, null, null, invocationAt("Hoja1!C1:C2"))).toEqual({
+      error: "#N/A",
+      message: expect.stringContaining("Hoja1!C2"),
+    });
+  });
+
   it("headers in Spanish, and bad scores or top_n are #VALUE! naming the cell", async () => {
     const es = (await withDisplayLanguage("es-ES", () => outcome(themes, comments, null, null, null, invocationAt()))) as { value: unknown[][] };
     expect(es.value[0]).toEqual(["Tema", "Comentarios", "Proporción", "Sentimiento medio"]);
