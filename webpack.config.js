@@ -51,6 +51,10 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       clean: true,
+      // The text engine (sentiment lexicons) is a chunk the functions load on their first text call. Chunks are
+      // fetched relative to the script that loads them (functions.js, beside taskpane.html: same origin, same folder).
+      publicPath: "auto",
+      chunkFilename: "[name].[contenthash:8].js",
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {

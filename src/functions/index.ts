@@ -13,3 +13,5 @@ import "./segments";
 import "./clv";
 import "./growth";
 import "./retention";
+import "./text";
+import "./drivers";

@@ -26,6 +26,8 @@ describe("dist/functions.js and dist/functions.json", () => {
       // Issue 3 (engines) and issue 6 (predictive CLV).
       "COHORT", "MRRMOVEMENTS", "SEGMENTMATRIX", "SEGMENTSUMMARY", "RFM",
       "BGNBD.FIT", "BGNBD.PALIVE", "BGNBD.EXPECTED", "GAMMAGAMMA.FIT", "GAMMAGAMMA.SPEND", "CLV",
+      // Issue 14 (comments and key drivers).
+      "SENTIMENT", "SENTIMENT.LABEL", "THEMES", "DRIVERS",
     ];
     expect(required.filter((id) => !ids.has(id))).toEqual([]);
   });
@@ -40,7 +42,7 @@ describe("dist/functions.js and dist/functions.json", () => {
   });
 
   it("ask for parameter addresses wherever a 0 in a range is meaningful (blank-versus-zero)", () => {
-    const needsAddresses = ["NPS", "NPS.BREAKDOWN", "NPS.CI", "NPS.MOE", "NPS.TEST", "ENPS", "CSAT", "CES", "CES.AGREE", "LIFT"];
+    const needsAddresses = ["NPS", "NPS.BREAKDOWN", "NPS.CI", "NPS.MOE", "NPS.TEST", "ENPS", "CSAT", "CES", "CES.AGREE", "LIFT", "THEMES", "DRIVERS"];
     for (const id of needsAddresses) {
       expect({ id, requires: functions.find((f) => f.id === id)?.options?.requiresParameterAddresses }).toEqual({ id, requires: true });
     }

@@ -143,6 +143,26 @@ describe("the production build", () => {
     );
   });
 
+  it("loads the text engine chunk on the first CXM.SENTIMENT call, from the add-in's own folder, under the CSP", async () => {
+    const session = await browser.open(server.origin, { displayLanguage: "es-ES", workbook: { sheets: [{ name: "Hoja1" }] } }, (page) => page.getByRole("tab", { name: "Plantillas" }));
+    const { page } = session;
+    const chunkRequests = () => server.requests.filter((p) => /^\/text-engine\.[0-9a-f]{8}\.js$/.test(p));
+    const before = chunkRequests().length;
+    const result = await page.evaluate(async () => {
+      const fns = (window as unknown as { __cxmFake: { functions: Record<string, (...a: unknown[]) => Promise<unknown>> } }).__cxmFake.functions;
+      const scores = await fns["SENTIMENT"]([["Muy buena atención"], ["Terrible service"]], null);
+      const labels = await fns["SENTIMENT.LABEL"]([["Excelente"]], null);
+      return { scores, labels };
+    });
+    const [[good], [bad]] = result.scores as number[][];
+    expect(good).toBeGreaterThan(0);
+    expect(bad).toBeLessThan(0);
+    // Office's display language is Spanish: the label is in Spanish.
+    expect(result.labels).toEqual([["positivo"]]);
+    expect(chunkRequests().length).toBe(before + 1);
+    await closeClean(session);
+  });
+
   it("comes up in Spanish for a Spanish display language", async () => {
     const session = await browser.open(server.origin, { displayLanguage: "es-ES", workbook: { sheets: [{ name: "Hoja1" }] } }, (page) => page.getByRole("tab", { name: "Plantillas" }));
     const { page } = session;

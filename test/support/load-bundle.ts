@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import vm from "node:vm";
 import { makeCustomFunctionsStub } from "./custom-functions-stub";
 
@@ -28,7 +29,42 @@ export function loadBundle() {
   }
   const stub = makeCustomFunctionsStub();
   const context = vm.createContext({ CustomFunctions: stub.api, console, setTimeout, clearTimeout });
+  const scripts = scriptLoader(context, bundlePath);
   vm.runInContext(readFileSync(bundlePath, "utf8"), context, { filename: bundlePath });
   const metadata = JSON.parse(readFileSync(metadataPath, "utf8")) as { functions: FunctionMetadata[] };
-  return { associated: stub.associated, functions: metadata.functions };
+  return { associated: stub.associated, functions: metadata.functions, loadedChunks: scripts.loaded };
+}
+
+/**
+ * The little of a browser page that webpack's chunk loading uses: the loading
+ * script's URL (document.currentScript, for publicPath "auto") and <script>
+ * elements appended to <head>, which are run here from dist/ as a browser
+ * would fetch them. `loaded` lists the URLs, in order.
+ */
+function scriptLoader(context: vm.Context, bundlePath: string) {
+  const loaded: string[] = [];
+  const base = pathToFileURL(bundlePath).href;
+  const document = {
+    currentScript: { tagName: "SCRIPT", src: base },
+    getElementsByTagName: () => [],
+    createElement: () => ({ setAttribute() {}, getAttribute: () => null }) as Record<string, unknown>,
+    head: {
+      appendChild(script: { src: string; onload?: (e: unknown) => void; onerror?: (e: unknown) => void }) {
+        loaded.push(script.src);
+        setTimeout(() => {
+          try {
+            const file = fileURLToPath(new URL(script.src, base));
+            if (!file.startsWith(distDir)) throw new Error(`${script.src} is outside dist/`);
+            vm.runInContext(readFileSync(file, "utf8"), context, { filename: file });
+            script.onload?.({ type: "load", target: script });
+          } catch {
+            script.onerror?.({ type: "error", target: script });
+          }
+        }, 0);
+      },
+      removeChild() {},
+    },
+  };
+  context.document = document;
+  return { loaded };
 }

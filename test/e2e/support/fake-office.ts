@@ -37,15 +37,16 @@ export function fakeOfficeJs(config: FakeOfficeConfig): string {
   var config = ${JSON.stringify(config)};
   var model = new exports.FakeWorkbook(config.workbook);
   var associated = [];
-  window.__cxmFake = { model: model, associated: associated };
+  var functions = {};
+  window.__cxmFake = { model: model, associated: associated, functions: functions };
   window.Excel = exports.createFakeExcel(model);
   function ExcelError(code, message) { this.code = code; this.message = message; }
   window.CustomFunctions = {
     Error: ExcelError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
     associate: function (id, fn) {
-      if (typeof id === "string") associated.push(id.toUpperCase());
-      else Object.keys(id).forEach(function (k) { associated.push(k.toUpperCase()); });
+      if (typeof id === "string") { associated.push(id.toUpperCase()); functions[id.toUpperCase()] = fn; }
+      else Object.keys(id).forEach(function (k) { associated.push(k.toUpperCase()); functions[k.toUpperCase()] = id[k]; });
     }
   };
   var info = { host: "Excel", platform: "OfficeOnline" };
