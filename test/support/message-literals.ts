@@ -81,7 +81,8 @@ export function messageLiterals(repositoryRoot: string, roots: string[]): Messag
 }
 
 /** Words that look like code but are the names people use: eNPS. */
-const ALLOWED_WORDS = new Set(["eNPS"]);
+// Names of the models and metrics as the literature writes them: eNPS; sBG, the shifted-beta-geometric (Fader & Hardie 2007).
+const ALLOWED_WORDS = new Set(["eNPS", "sBG"]);
 
 /**
  * What in a message would show the user the inside of the program: a camelCase

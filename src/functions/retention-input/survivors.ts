@@ -59,7 +59,14 @@ export async function readSurvivors(v: unknown, name: string, address?: string |
 
   // Empty cells that arrived as 0: ask Excel which zeros are real.
   const zeroCells: number[] = [];
-  for (let j = 0; j < cohortsAcross; j++) for (let i = 0; i < length; i++) if (at(i, j) === 0) zeroCells.push(...cellOf(i, j));
+  for (let j = 0; j < cohortsAcross; j++) {
+    for (let i = 0; i < length; i++) {
+      if (at(i, j) === 0) {
+        const [r, c] = cellOf(i, j);
+        zeroCells.push(r, c);
+      }
+    }
+  }
   const blankZero = new Set<number>();
   if (zeroCells.length > 0) {
     const real = await confirmZeroCells(Int32Array.from(zeroCells), name, address);
