@@ -7,6 +7,7 @@
  */
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { Open } from "unzipper";
 import { BATCH_ROWS, BatchBuilder } from "./batch";
 import type { TabularSource } from "./sources";
 import type { SourceFacts } from "./types";
@@ -40,6 +41,48 @@ function streamOf(input: Input): string | Readable {
   return typeof input === "string" ? input : Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]);
 }
 
+/** The private steps of ExcelJS's WorkbookReader that read the workbook-wide parts. */
+interface ReaderInternals {
+  options: { sharedStrings: string };
+  sharedStrings?: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+}
+
+async function zipEntries(input: Input) {
+  const directory = typeof input === "string" ? await Open.file(input) : await Open.buffer(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  return directory.files;
+}
+
+/**
+ * Reads the workbook-wide parts (relationships, sheet list, shared strings,
+ * styles) through the zip's central directory before the sheets stream.
+ * Why: ExcelJS's streaming reader defers a sheet stored before those parts
+ * (as ExcelJS itself and other writers store them) by piping it to a temp
+ * file, and on that path the zip stream sometimes ends early (about one run
+ * in 300 here): the parts after the sheet are lost, so text cells would come
+ * back empty or the sheet list is missing ("Cannot read properties of
+ * undefined (reading 'sheets')", exceljs issue #962). With the parts read
+ * first no sheet is ever deferred, and the shared strings are not read twice.
+ */
+async function readWorkbookParts(reader: unknown, input: Input): Promise<void> {
+  const r = reader as ReaderInternals;
+  const entries = await zipEntries(input);
+  const part = (path: string) => entries.find((e) => e.path === path);
+  const rels = part("xl/_rels/workbook.xml.rels");
+  if (rels) await r._parseRels(rels.stream());
+  const book = part("xl/workbook.xml");
+  if (book) await r._parseWorkbook(book.stream());
+  const styles = part("xl/styles.xml");
+  if (styles) await r._parseStyles(styles.stream());
+  const strings = part("xl/sharedStrings.xml");
+  if (strings) for await (const event of r._parseSharedStrings(strings.stream())) void event;
+  r.sharedStrings ??= [];
+  r.options.sharedStrings = "ignore";
+}
+
 /** A workbook file (path) or bytes; `sheet` names the worksheet (default: the first). */
 export function xlsxSource(name: string, input: Input, sheet?: string): TabularSource {
   const facts: SourceFacts = { format: "xlsx", name, ...(sheet ? { sheet } : {}) };
@@ -53,6 +96,7 @@ export function xlsxSource(name: string, input: Input, sheet?: string): TabularS
         hyperlinks: "ignore",
         entries: "ignore",
       });
+      await readWorkbookParts(reader, input);
       const names: string[] = [];
       for await (const worksheet of reader) {
         const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
