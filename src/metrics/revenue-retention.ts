@@ -48,7 +48,7 @@ export function grr(startMrr: number, contraction: number, churned: number): num
  * SaaS quick ratio: MRR gained over MRR lost in the period,
  * (new + expansion) / (contraction + churned). Above 4 is efficient growth.
  *
- * Reference: M. Mahmood (Social Capital, 2015), "The SaaS Quick Ratio".
+ * Reference: Mamoon Hamid (Social Capital), "The SaaS Quick Ratio", SaaStr Annual 2015.
  *
  * @example quickRatio(30, 10, 5, 5) // 4
  */

@@ -7,7 +7,7 @@ import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
 import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
 import { kpiScorecardDescriptor } from "./kpi-scorecard.descriptor";
 import { ltvCacDescriptor } from "./ltv-cac.descriptor";
-import { mrrBridgeTemplate } from "./mrr-bridge";
+import { mrrBridgeTemplate } from "./mrr-bridge/descriptor";
 import { withExcelLimits } from "./excel-limits";
 import type { TemplateDescriptor } from "./registry-types";
 import { segmentMovementTemplate } from "./segment-movement";

@@ -163,7 +163,11 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     for (let r = rect.row + 1; r <= rect.lastRow; r++) {
       const wsRow = ws.getRow(r);
       const values: ExcelJS.CellValue[] = [];
-      for (let c = rect.column; c <= rect.lastColumn; c++) values.push(wsRow.getCell(c).value);
+      for (let c = rect.column; c <= rect.lastColumn; c++) {
+        const cell = wsRow.getCell(c);
+        // Cell.value drops a formula's result when it is 0, "" or false; the model keeps it.
+        values.push(cell.type === ExcelJS.ValueType.Formula ? ({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue) : cell.value);
+      }
       rows.push(values);
     }
     // addTable rewrites the same values into the cells; it keeps their styles.

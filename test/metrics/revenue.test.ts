@@ -22,7 +22,7 @@ describe("NRR and GRR (ChartMogul)", () => {
   });
 
   it("quick ratio = (new + expansion) / (contraction + churned)", () => {
-    // Mahmood (2015): (30 + 10) / (5 + 5) = 4.
+    // Hamid (2015): (30 + 10) / (5 + 5) = 4.
     expect(quickRatio(30, 10, 5, 5)).toBe(4);
     expect(() => quickRatio(1, 1, 0, 0)).toThrow(expect.objectContaining({ kind: "div0" }));
   });

@@ -23,6 +23,9 @@ export interface MovedTemplate {
 export const MOVED: MovedTemplate[] = [
   // 18 monthly cohorts: summary and curve on page 1, the four triangles after; landscape, one page wide.
   { id: "cohort-retention", pages: { cohorts: 4 } },
+  // 18 months: summary, the bridge and its waterfall on page 1; the monthly table (its header repeated) and the
+  // retention and MRR charts beside their data on page 2; landscape, one page wide.
+  { id: "mrr-bridge", pages: { mrr: 2 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
