@@ -163,7 +163,11 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     for (let r = rect.row + 1; r <= rect.lastRow; r++) {
       const wsRow = ws.getRow(r);
       const values: ExcelJS.CellValue[] = [];
-      for (let c = rect.column; c <= rect.lastColumn; c++) values.push(wsRow.getCell(c).value);
+      for (let c = rect.column; c <= rect.lastColumn; c++) {
+        // ExcelJS's value getter drops a cached result of 0 (or "" or false): carry the formula's result over as it is.
+        const cell = wsRow.getCell(c);
+        values.push(cell.type === ExcelJS.ValueType.Formula ? ({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue) : cell.value);
+      }
       rows.push(values);
     }
     // addTable rewrites the same values into the cells; it keeps their styles.

@@ -23,6 +23,8 @@ export interface MovedTemplate {
 export const MOVED: MovedTemplate[] = [
   // 18 monthly cohorts: summary and curve on page 1, the four triangles after; landscape, one page wide.
   { id: "cohort-retention", pages: { cohorts: 4 } },
+  // 4 tiers with values: summary and its chart, the movement table and its chart on page 1; order and matrices on page 2.
+  { id: "segment-movement", pages: { movement: 2 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
