@@ -295,48 +295,22 @@ function order(v: View): BlockSpec {
   };
 }
 
-/** The matrices' headers refer to the order's labels, so the labels are written once. */
-const labelCell = (w: { at(key: string): Placed }, j: number) => w.at("order").cell(0, 1 + j, "$row");
+/** What every matrix block shares: the segments, the words, and headers that refer to the order's labels (written once). */
+function frame(v: View) {
+  return { segments: v.segments, words: v.t.matrix, labelCell: (w: { at(key: string): Placed }, j: number) => w.at("order").cell(0, 1 + j, "$row") };
+}
 
 function counts(v: View): BlockSpec {
   const { t } = v;
-  return migrationMatrixBlock({
-    key: "counts",
-    title: t.countsTitle,
-    note: t.countsNote,
-    segments: v.segments,
-    matrix: v.agg.counts.matrix,
-    words: t.matrix,
-    numberFormat: FORMATS.integer,
-    heatmap: true,
-    labelCell,
-  });
+  return migrationMatrixBlock({ key: "counts", title: t.countsTitle, note: t.countsNote, matrix: v.agg.counts.matrix, numberFormat: FORMATS.integer, heatmap: true, ...frame(v) });
 }
 
 function values(v: View): BlockSpec {
   const { t } = v;
-  return migrationMatrixBlock({
-    key: "values",
-    title: t.valuesTitle,
-    note: t.valuesNote,
-    segments: v.segments,
-    matrix: v.agg.values!.matrix,
-    words: t.matrix,
-    numberFormat: v.o.moneyFormat,
-    labelCell,
-  });
+  return migrationMatrixBlock({ key: "values", title: t.valuesTitle, note: t.valuesNote, matrix: v.agg.values!.matrix, numberFormat: v.o.moneyFormat, ...frame(v) });
 }
 
 function shares(v: View): BlockSpec {
   const { t } = v;
-  return migrationSharesBlock({
-    key: "shares",
-    from: "counts",
-    title: t.sharesTitle,
-    note: t.sharesNote,
-    segments: v.segments,
-    matrix: v.agg.counts.matrix,
-    words: t.matrix,
-    labelCell,
-  });
+  return migrationSharesBlock({ key: "shares", from: "counts", title: t.sharesTitle, note: t.sharesNote, matrix: v.agg.counts.matrix, ...frame(v) });
 }
