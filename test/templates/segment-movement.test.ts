@@ -570,6 +570,43 @@ describe("segment movement renders with both renderers", () => {
     expect(result.syncs).toBeLessThanOrEqual(4);
   });
 
+  describe("the Spanish build, through each renderer", () => {
+    const es = built(input(segmentMovementSample("es").slice(1), {}, segmentMovementSample("es")[0], "es"));
+    const S = es.agg.counts.segments.length;
+    const valueCell = es.at.values.cell(MIGRATION.row(0), MIGRATION.column(0));
+
+    test(".xlsx: the Spanish sheet, table and name, euros after the number, and the cached shares", async () => {
+      const written = await writePlanToBuffer(es.plan);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(written.buffer as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("Movimiento entre segmentos")!;
+      expect(ws.getCell("A1").value).toBe("Movimiento entre segmentos");
+      expect(ws.getCell(es.at.movement.cell(0, MOVEMENT.percent(1))).value).toBe("% se mantienen");
+      expect(ws.getCell(es.at.counts.cell(MIGRATION.row(S), 0)).value).toBe("Nuevos");
+      expect(ws.getCell(valueCell).numFmt).toBe('#,##0 "€"');
+      expect(ws.getCell(valueCell).value).toBe(es.agg.values!.matrix[0][0]);
+      const tables = (ws as unknown as { getTables(): { table: { name: string } }[] }).getTables();
+      expect(tables.map((t) => t.table.name)).toEqual(["MovimientoPorSegmento"]);
+      expect(wb.definedNames.getRanges("Nivel_segmento").ranges).toHaveLength(1);
+      for (const m of MOVES) expect((ws.getCell(es.cells.shares[m]).value as { result: number }).result).toBeCloseTo(es.agg.summary[m], 12);
+    });
+
+    test("Office.js: the Spanish sheet, name, chart series and euro format reach Excel", async () => {
+      const fake = new FakeExcel();
+      await applyPlanInContext(fake.context, es.plan);
+      const s = fake.sheet("Movimiento entre segmentos");
+      expect(s.cells.get("A1")).toBe("Movimiento entre segmentos");
+      expect(s.cells.get(es.at.order.cell(1, 0))).toBe("Nivel");
+      expect(s.charts.map((c) => c.seriesList.map((x) => x.name))).toEqual([
+        ["Parte de los clientes anteriores", "Parte del valor anterior"],
+        ["Suben", "Se mantienen", "Bajan", "Perdidos"],
+      ]);
+      expect(fake.workbookNames.map((x) => x.name)).toContain("Nivel_segmento");
+      const euro = s.formats.filter((f) => JSON.stringify(f.numberFormat ?? "").includes("€"));
+      expect(euro.length).toBeGreaterThan(0);
+    });
+  });
+
   test("Office.js: a segment named like a formula reaches Excel as text (an apostrophe first), in the labels of every block", async () => {
     const data = [["a", "=1+1", "Gold"], ["b", "Gold", ""]];
     const p = built(input(data, {}, ["Customer", "Segment before", "Segment after"]));
