@@ -304,6 +304,8 @@ describe("segment movement: small cases worked by hand", () => {
     // Score 1: b up, c stayed -> 50% / 50%; score 3: a down -> 100% (hand count).
     expect(wb.number("movement", auto.at.movement.cell(1, MOVEMENT.percent(0)))).toBe(0.5);
     expect(wb.number("movement", auto.at.movement.cell(2, MOVEMENT.percent(2)))).toBe(1);
+    // The scores are labels: left-aligned in the movement table as in the matrices, not pushed right like figures.
+    expect(auto.plan.sheets[0].formats).toContainEqual(expect.objectContaining({ range: auto.at.movement.range(1, MOVEMENT.segment, 2, 1), horizontalAlignment: "left" }));
     const listed = built(input(data, { segmentOrder: "1, 2, 3" }, header));
     const w2 = evaluatePlan(listed.plan);
     expect(w2.value("movement", listed.at.movement.cell(2, MOVEMENT.percent(1)))).toBe("");

@@ -249,6 +249,7 @@ function movement(v: View): BlockSpec {
       w.put(rows, [1, 1]);
       w.header().table(t.movementTable, "TableStyleLight9");
       w.format(w.range(0, 1, 1, headers.length - 1), { horizontalAlignment: "right" }); // over their numbers
+      w.format(w.range(1, MOVEMENT.segment, S, 1), { horizontalAlignment: "left" }); // labels, even numeric ones (RFM scores), as in the matrices
       w.format(w.range(1, MOVEMENT.customers, S, 5), { numberFormat: FORMATS.integer });
       w.format(w.range(1, MOVEMENT.percent(0), S, 4), { numberFormat: FORMATS.percent });
       if (v.valueMoves) w.format(w.range(1, MOVEMENT.value, S, 5), { numberFormat: v.o.moneyFormat });
