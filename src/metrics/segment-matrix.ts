@@ -202,3 +202,31 @@ export function segmentSummary(from: ArrayLike<SegmentCell>, to: ArrayLike<Segme
     segments,
   };
 }
+
+/**
+ * The summary of a migration matrix already counted (customers, not
+ * values), its segments lowest first: the upper triangle moved up, the lower
+ * moved down, the diagonal stayed, the last column (Lost) was lost, the last
+ * row (New) is the new customers. Gives what segmentSummary gives for the
+ * rows the matrix counts, in the matrix's order, without the rows (a matrix
+ * from SQL, or one counted from coded columns).
+ *
+ * @example segmentSummaryOfMatrix({ segments: ["Bronze", "Silver"], matrix: [[1, 1, 0], [0, 1, 1], [0, 1, 0]] }).movedUp // 0.25
+ */
+export function segmentSummaryOfMatrix(counts: SegmentMatrix): SegmentSummary {
+  const n = counts.segments.length;
+  const m = counts.matrix;
+  let up = 0, down = 0, stayed = 0, lost = 0, fresh = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (j > i) up += m[i][j];
+      else if (j < i) down += m[i][j];
+      else stayed += m[i][j];
+    }
+    lost += m[i][n];
+    fresh += m[n][i];
+  }
+  const before = up + down + stayed + lost;
+  if (before === 0) throw divisionByZero("No customer had a segment before, so the shares are undefined.");
+  return { movedUp: up / before, movedDown: down / before, stayed: stayed / before, lost: lost / before, customersBefore: before, newCustomers: fresh, segments: counts.segments };
+}

@@ -4,8 +4,7 @@
  * src/metrics/segment-matrix.ts gives for the same rows: the contract the
  * segment movement template consumes.
  */
-import { divisionByZero } from "../metrics/errors";
-import { explicitSegmentOrder, Segment, SegmentMatrix, segmentKey, SegmentOrder, SegmentSummary } from "../metrics/segment-matrix";
+import { explicitSegmentOrder, Segment, SegmentMatrix, segmentKey, SegmentOrder, SegmentSummary, segmentSummaryOfMatrix } from "../metrics/segment-matrix";
 import { resultError, ResultReader, ResultTable } from "./result-table";
 
 /**
@@ -70,23 +69,8 @@ export function parseSegmentResult(table: ResultTable, order: SegmentOrderSpec =
     values[at(c.before)][at(c.after)] += c.value;
   }
 
-  // The summary of the counts: upper triangle up, lower down, diagonal stayed, last column lost, last row new.
-  let up = 0, down = 0, stayed = 0, lost = 0, fresh = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (j > i) up += counts[i][j];
-      else if (j < i) down += counts[i][j];
-      else stayed += counts[i][j];
-    }
-    lost += counts[i][n];
-    fresh += counts[n][i];
-  }
-  const before = up + down + stayed + lost;
-  if (before === 0) throw divisionByZero("No customer had a segment before, so the shares are undefined.");
   const segments = chosen.segments;
-  return {
-    counts: { segments, matrix: counts },
-    values: withValues ? { segments, matrix: values } : null,
-    summary: { movedUp: up / before, movedDown: down / before, stayed: stayed / before, lost: lost / before, customersBefore: before, newCustomers: fresh, segments },
-  };
+  const countMatrix: SegmentMatrix = { segments, matrix: counts };
+  // The summary as the core gives it for a matrix already counted (throws when no customer had a segment before).
+  return { counts: countMatrix, values: withValues ? { segments, matrix: values } : null, summary: segmentSummaryOfMatrix(countMatrix) };
 }

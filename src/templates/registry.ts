@@ -10,7 +10,7 @@ import { ltvCacDescriptor } from "./ltv-cac.descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge/descriptor";
 import { withExcelLimits } from "./excel-limits";
 import type { TemplateDescriptor } from "./registry-types";
-import { segmentMovementTemplate } from "./segment-movement";
+import { segmentMovementTemplate } from "./segment-movement/descriptor";
 import { surveyDashboardDescriptor } from "./survey-dashboard.descriptor";
 
 /** Each checked against Excel's cell limits before its own validation (excel-limits.ts). */

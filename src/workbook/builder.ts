@@ -56,6 +56,8 @@ export const ONE_LINE_HEADER_PX = 84;
 const MIN_HEADING_PX = 560;
 /** Wider content than this prints landscape (a portrait A4 or Letter page holds about 660 px at 100%). */
 const PORTRAIT_MAX_PX = 660;
+/** Excel's tallest row, in points. */
+const MAX_ROW_POINTS = 409;
 /** Sheet name at the left of the page header, page number at the right (Excel's header codes). */
 export const PAGE_HEADER = "&L&A&R&P";
 
@@ -355,7 +357,8 @@ export class SheetBuilder {
       if (!merge && geometry.inMerge(cell.row, cell.column)) continue;
       const room = merge ? geometry.roomPx(merge.column, merge.lastColumn) : geometry.roomPx(cell.column, cell.column);
       const pt = neededHeight(cell, room);
-      if (pt > LINE_POINTS) heights.set(cell.row, Math.max(heights.get(cell.row) ?? 0, pt));
+      // Excel's tallest row is 409 points: longer text (a user's 9,999-character label) shows its top, still written whole.
+      if (pt > LINE_POINTS) heights.set(cell.row, Math.min(MAX_ROW_POINTS, Math.max(heights.get(cell.row) ?? 0, pt)));
     }
     const set = new Set((sheet.rowHeights ?? []).map((h) => h.row));
     sheet.rowHeights = [...(sheet.rowHeights ?? []), ...[...heights].filter(([row]) => !set.has(row)).map(([row, height]) => ({ row, height }))].sort(

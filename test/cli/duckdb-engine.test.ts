@@ -15,7 +15,7 @@ import { segmentMatrix } from "../../src/metrics/segment-matrix";
 import { Aggregates, sqlOptions, sqlTemplate } from "../../src/sql/aggregates";
 import { isoOfSerial } from "../../src/sql/result-table";
 import { templates } from "../../src/templates/registry";
-import { sampleSnapshots } from "../../src/templates/sample-snapshots";
+import { sampleSnapshots } from "../../src/templates/segment-movement/sample";
 import { sampleSubscriptionLog, sampleTransactionLog } from "../../src/templates/sample-transactions";
 import { tempDir } from "../support/cli";
 import { expectSameCells } from "../support/sql-data";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { segmentMatrix, segmentSummary } from "../../src/metrics/segment-matrix";
+import { segmentMatrix, segmentSummary, segmentSummaryOfMatrix } from "../../src/metrics/segment-matrix";
 
 describe("segmentMatrix", () => {
   // Eight customers, counted by hand:
@@ -126,4 +126,31 @@ test("matches a naive count of pairs on random data", () => {
     }),
     { numRuns: 300 },
   );
+});
+
+describe("segmentSummaryOfMatrix", () => {
+  test("its example: Bronze->Bronze, Bronze->Silver, Silver->Silver, Silver->lost, new->Silver: 1/4 up, 2/4 stayed, 1/4 lost (hand count)", () => {
+    const s = segmentSummaryOfMatrix({ segments: ["Bronze", "Silver"], matrix: [[1, 1, 0], [0, 1, 1], [0, 1, 0]] });
+    expect(s).toEqual({ movedUp: 0.25, movedDown: 0, stayed: 0.5, lost: 0.25, customersBefore: 4, newCustomers: 1, segments: ["Bronze", "Silver"] });
+  });
+
+  test("equals segmentSummary of the rows the matrix counts, on random data", () => {
+    const label = fc.constantFrom<string | null>("Gold", "Silver", "Bronze", "Tin", null);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(label, label), { maxLength: 40 }), (pairs) => {
+        const from = pairs.map((p) => p[0]), to = pairs.map((p) => p[1]);
+        if (!from.some((x) => x !== null)) return;
+        const counts = segmentMatrix(from, to);
+        const direct = segmentSummary(from, to, counts.segments);
+        const viaMatrix = segmentSummaryOfMatrix(counts);
+        expect(viaMatrix.customersBefore).toBe(direct.customersBefore);
+        expect(viaMatrix.newCustomers).toBe(direct.newCustomers);
+        for (const k of ["movedUp", "movedDown", "stayed", "lost"] as const) expect(viaMatrix[k]).toBeCloseTo(direct[k], 14);
+      }),
+    );
+  });
+
+  test("no customer with a segment before: the shares are undefined (#DIV/0!, as SEGMENTSUMMARY)", () => {
+    expect(() => segmentSummaryOfMatrix({ segments: ["Gold"], matrix: [[0, 0], [3, 0]] })).toThrow(/No customer had a segment before/);
+  });
 });

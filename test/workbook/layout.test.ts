@@ -148,6 +148,15 @@ describe("SheetBuilder.place: two passes, forward references, cached values", ()
     expect(checkSheetLayout(sheet)).toEqual([]);
   });
 
+  test("a wrapped cell taller than Excel allows gets Excel's tallest row (409 points), the text written whole", () => {
+    const s = new SheetBuilder("k", "Sheet", "T");
+    const long = "segment ".repeat(1250);
+    s.place([{ key: "h", rows: 1, columns: 1, fill: (w: BlockWriter) => w.put([[long]]).header() }]);
+    const sheet = s.build();
+    const row = sheet.blocks.find((b) => b.rows[0][0] === long)!;
+    expect(sheet.rowHeights!.find((h) => h.row === Number(row.at.slice(1)))!.height).toBe(409);
+  });
+
   test("a formula written as a plain string is refused: v2 sheets cache every value", () => {
     const s = new SheetBuilder("k", "Sheet", "T");
     expect(() => s.place([{ key: "a", rows: 1, columns: 1, fill: (w: BlockWriter) => w.put([["=1+1"]]) }])).toThrow(/fx\(formula, value\)/);

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { chartXml } from "../../src/xlsx/chart-xml";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
-import { validatePlan, WorkbookPlan } from "../../src/workbook/plan";
+import { emptySheet, validatePlan, WorkbookPlan } from "../../src/workbook/plan";
 import { featurePlan } from "../support/v2-feature-plan";
 
 let zip: JSZip;
@@ -40,6 +40,22 @@ describe("writePlanToBuffer: v2 plan features", () => {
     expect(cell("D")).toMatch(/t="str".*<f>IF\(1&gt;2,1,&quot;&quot;\)<\/f><v><\/v>/);
     expect(cell("E")).toMatch(/t="b".*<v>1<\/v>/);
     expect(cell("F")).toMatch(/t="e".*<v>#N\/A<\/v>/);
+  });
+
+  test("inside an Excel Table too, formula cells keep results of 0, empty text and false (ExcelJS's getter drops them)", async () => {
+    const t: WorkbookPlan = {
+      title: "T",
+      sheets: [
+        {
+          ...emptySheet("t", "T", "T"),
+          blocks: [{ at: "A1", rows: [["a", "b", "c"], ["=0*1", '=""&""', "=1>2"]], cached: [[null, null, null], [0, "", false]] }],
+          tables: [{ name: "Zeros", range: "A1:C2" }],
+        },
+      ],
+    };
+    const sheet = await (await JSZip.loadAsync((await writePlanToBuffer(t)).buffer)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toMatch(/<c r="A2"[^>]*><f>0\*1<\/f><v>0<\/v><\/c>/);
+    expect(sheet).toMatch(/<c r="C2"[^>]*t="b"[^>]*><f>1&gt;2<\/f><v>0<\/v><\/c>/);
   });
 
   test("row heights, merged areas, widths and frozen panes are written", () => {

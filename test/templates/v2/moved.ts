@@ -26,6 +26,8 @@ export const MOVED: MovedTemplate[] = [
   // 18 months: summary, the bridge and its waterfall on page 1; the monthly table (its header repeated) and the
   // retention and MRR charts beside their data on page 2; landscape, one page wide.
   { id: "mrr-bridge", pages: { mrr: 2 } },
+  // 4 tiers with values: summary and its chart, the movement table and its chart on page 1; order and matrices on page 2.
+  { id: "segment-movement", pages: { movement: 2 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];

@@ -1,16 +1,25 @@
 /**
  * Seeded sample data for the segment movement template: customers in a
- * value-tier ladder (Bronze < Silver < Gold < Platinum) at two snapshots. The
- * same seed gives the same customers on any machine.
+ * value-tier ladder (Bronze < Silver < Gold < Platinum; in Spanish Bronce <
+ * Plata < Oro < Platino) at two snapshots, under a header in the build's
+ * language, so inserted sample data reads like the user's own. The same seed
+ * gives the same customers on any machine.
  *
  * Existing customers move by a Markov chain whose rows are typical of tier
  * programmes (most stay, a few move one tier, higher tiers churn less);
  * about one customer in eight is new (no segment before). Revenue grows with
  * the tier, with log-normal noise.
  */
-import { seededRandom } from "./sample-data";
+import { customerColumn } from "../descriptor-kit";
+import type { Language } from "../registry-types";
+import { seededRandom } from "../sample-data";
+import { SEGMENT_STRINGS } from "./strings";
 
-export const SAMPLE_TIERS = ["Bronze", "Silver", "Gold", "Platinum"] as const;
+/** The sample's tiers, lowest first, in each language (the user's words, as a Spanish tier report would name them). */
+export const SAMPLE_TIERS: Record<Language, readonly string[]> = {
+  en: ["Bronze", "Silver", "Gold", "Platinum"],
+  es: ["Bronce", "Plata", "Oro", "Platino"],
+};
 
 /** Per tier before: probabilities of Bronze, Silver, Gold, Platinum, Lost after (each row sums to 1). */
 const TRANSITIONS: readonly (readonly number[])[] = [
@@ -28,6 +37,7 @@ export interface SampleSnapshotOptions {
   customers?: number;
   /** Share of customers who are new (no segment before). */
   newShare?: number;
+  language?: Language;
 }
 
 /** Picks an index from probabilities that sum to 1. */
@@ -41,32 +51,42 @@ function pick(random: () => number, probabilities: readonly number[]): number {
 }
 
 /**
- * Sample snapshot rows: a header row ["Customer", "Segment before",
- * "Segment after", "Revenue"] then one row per customer, by tier before
- * (lowest first, new customers last). A blank ("") segment before marks a new
- * customer, a blank segment after a lost one.
+ * Sample snapshot rows: a header row (Customer, Segment before, Segment
+ * after, Revenue — Cliente, Segmento anterior, Segmento actual, Ingresos)
+ * then one row per customer, by tier before (lowest first, new customers
+ * last). A blank ("") segment before marks a new customer, a blank segment
+ * after a lost one.
  *
  * @example sampleSnapshots({ seed: 1, customers: 3 }).length // 4 (a header and 3 customers)
  */
 export function sampleSnapshots(options: SampleSnapshotOptions = {}): (string | number)[][] {
+  const language = options.language ?? "en";
+  const tiers = SAMPLE_TIERS[language];
   const random = seededRandom(options.seed ?? 2024);
   const customers = options.customers ?? 1200;
   const newShare = options.newShare ?? 0.12;
-  const rows: (string | number)[][] = [];
+  const rows: { id: string; before: number; after: number; revenue: number }[] = [];
   for (let i = 0; i < customers; i++) {
     const isNew = random() < newShare;
     const before = isNew ? -1 : pick(random, START_SHARES);
     const after = isNew ? pick(random, NEW_SHARES) : pick(random, TRANSITIONS[before]);
-    const lost = after === SAMPLE_TIERS.length;
+    const lost = after === tiers.length;
     const tier = lost ? before : after;
     // Log-normal noise (σ ≈ 0.4) around the tier's typical revenue, by Box-Muller.
     const noise = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const revenue = Math.round(REVENUE_BY_TIER[tier] * Math.exp(0.4 * noise - 0.08) * 100) / 100;
-    rows.push([`C-${String(i + 1).padStart(5, "0")}`, isNew ? "" : SAMPLE_TIERS[before], lost ? "" : SAMPLE_TIERS[after], revenue]);
+    rows.push({ id: `C-${String(i + 1).padStart(5, "0")}`, before: isNew ? tiers.length : before, after: lost ? -1 : after, revenue });
   }
   // Listed by tier before, lowest first (new customers last), as a tier report would be: the template's default
   // order, "as first seen", is then the ladder itself.
-  const tierOf = (row: (string | number)[]) => (row[1] === "" ? SAMPLE_TIERS.length : SAMPLE_TIERS.indexOf(row[1] as (typeof SAMPLE_TIERS)[number]));
-  rows.sort((a, b) => tierOf(a) - tierOf(b) || (a[0] < b[0] ? -1 : 1));
-  return [["Customer", "Segment before", "Segment after", "Revenue"], ...rows];
+  rows.sort((a, b) => a.before - b.before || (a.id < b.id ? -1 : 1));
+  const t = SEGMENT_STRINGS[language];
+  const header = [customerColumn().label[language], t.columnBefore, t.columnAfter, t.sampleValueHeader];
+  const tierName = (k: number) => (k >= 0 && k < tiers.length ? tiers[k] : "");
+  return [header, ...rows.map((r) => [r.id, tierName(r.before), tierName(r.after), r.revenue])];
+}
+
+/** The template's sample in the build's language. */
+export function segmentMovementSample(language: Language = "en"): unknown[][] {
+  return sampleSnapshots({ language });
 }
