@@ -23,6 +23,10 @@ export interface MovedTemplate {
 export const MOVED: MovedTemplate[] = [
   // 18 monthly cohorts: summary and curve on page 1, the four triangles after; landscape, one page wide.
   { id: "cohort-retention", pages: { cohorts: 4 } },
+  // 12 months, 3 segments, comments and three attribute ratings: the NPS tables and charts, the score distribution,
+  // the comments' sentiment and themes, the key drivers and the CSAT/CES answers, with page breaks between blocks
+  // (4 pages in Spanish, 6 in English: narrower columns, a larger scale); the responses sheet prints its heading only.
+  { id: "survey-dashboard", pages: { dashboard: 7, responses: 1 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
