@@ -345,37 +345,58 @@ describe("validation names the bad rows in both languages; the build leaves them
   });
 });
 
-describe("the survey dashboard renders with both renderers", () => {
-  const [header, ...rows] = T.sample("es");
-  const plan = T.build(input(header, rows, "es"));
+describe.each(["en", "es"] as const)("the survey dashboard renders with both renderers, in %s", (language) => {
+  const t = SURVEY_STRINGS[language];
+  const [header, ...rows] = T.sample(language);
+  const x = input(header, rows, language);
+  const plan = T.build(x);
+  // Above the list limit (made small here): counts as values, a sheet of the latest comments.
+  const large = surveyDashboardParts.build(x, { listLimit: 500, commentCap: 40 }).plan;
 
   test(".xlsx: ExcelJS opens it: both sheets, their tables, the charts and the page breaks", async () => {
     const written = await writePlanToBuffer(plan);
     expect(written.charts).toBe(plan.sheets[0].charts.length);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(written.buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Panel NPS", "Respuestas de la encuesta"]);
-    const ws = wb.getWorksheet("Panel NPS")!;
-    expect(ws.getCell("A1").value).toBe("Panel NPS");
+    expect(wb.worksheets.map((w) => w.name)).toEqual([t.title, t.listName]);
+    const ws = wb.getWorksheet(t.title)!;
+    expect(ws.getCell("A1").value).toBe(t.title);
     const tables = Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables);
-    expect(tables.sort()).toEqual(["DistribucionDePuntuaciones", "NpsPorMes", "NpsPorSegmento"]);
+    expect(tables.sort()).toEqual([t.distributionTable, t.monthsTable, t.segmentsTable].sort());
+    const list = wb.getWorksheet(t.listName)!;
+    expect(Object.keys((list as unknown as { tables: Record<string, unknown> }).tables)).toEqual([t.listTable]);
     // ExcelJS does not read page breaks back: the sheet's XML has them, each a manual break after its row.
     const xml = await (await JSZip.loadAsync(written.buffer)).file("xl/worksheets/sheet1.xml")!.async("string");
     const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    expect(breaks.length).toBeGreaterThan(0);
     expect(breaks).toEqual(plan.sheets[0].print!.rowBreaks);
   });
 
   test("Office.js: taken names get suffixes, formulas follow the renamed responses sheet, page breaks are set", async () => {
-    const fake = new FakeExcel({ sheets: { "Panel NPS": { A1: "mío" }, "Respuestas de la encuesta": {} }, tables: ["NpsPorMes"] });
+    const fake = new FakeExcel({ sheets: { [t.title]: { A1: "mine" }, [t.listName]: {} }, tables: [t.monthsTable] });
     const result = await applyPlanInContext(fake.context, plan);
-    expect(result.sheets.map((s) => s.name)).toEqual(["Panel NPS (2)", "Respuestas de la encuesta (2)"]);
-    expect(result.tables.find((t) => t.requested === "NpsPorMes")!.name).toBe("NpsPorMes_2");
-    expect(Object.fromEntries(fake.sheet("Panel NPS").cells)).toEqual({ A1: "mío" });
-    const dash = fake.sheet("Panel NPS (2)");
-    const promoters = [...dash.cells.values()].find((v) => typeof v === "string" && v.startsWith("=COUNTIFS('Respuestas de la encuesta (2)'!"));
+    expect(result.sheets.map((s) => s.name)).toEqual([`${t.title} (2)`, `${t.listName} (2)`]);
+    expect(result.tables.find((x) => x.requested === t.monthsTable)!.name).toBe(`${t.monthsTable}_2`);
+    expect(Object.fromEntries(fake.sheet(t.title).cells)).toEqual({ A1: "mine" });
+    const dash = fake.sheet(`${t.title} (2)`);
+    const promoters = [...dash.cells.values()].find((v) => typeof v === "string" && v.startsWith(`=COUNTIFS('${t.listName} (2)'!`));
     expect(promoters).toBeDefined();
     expect(dash.print.pageBreaksBefore).toEqual(plan.sheets[0].print!.rowBreaks!.map((r) => `A${r + 1}`));
     expect(result.syncs).toBeLessThanOrEqual(6);
+  });
+
+  test("the large-input build renders with both: the dashboard and the latest comments, no COUNTIFS", async () => {
+    const written = await writePlanToBuffer(large);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(written.buffer as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([t.title, t.latestName]);
+    expect(Object.keys((wb.getWorksheet(t.latestName)! as unknown as { tables: Record<string, unknown> }).tables)).toEqual([t.latestTable]);
+    const fake = new FakeExcel();
+    const result = await applyPlanInContext(fake.context, large);
+    expect(result.sheets.map((s) => s.name)).toEqual([t.title, t.latestName]);
+    const formulas = [...fake.sheet(t.title).cells.values()].filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    expect(formulas.length).toBeGreaterThan(100);
+    expect(formulas.filter((f) => f.includes("COUNTIFS"))).toEqual([]);
   });
 });
 
