@@ -69,19 +69,24 @@ export function pageRowsPoints(sheet: SheetPlan): number {
 }
 
 /**
- * The rows after which a new page starts, so that no band is cut when it fits
- * on a page. `bands` are in sheet order; the first page starts at row 1.
+ * The rows after which a new page starts (on the empty row above a band), so
+ * that no band is cut when it fits on a page. `bands` are in sheet order; the first page starts at row 1.
  */
 export function pageBreaks(sheet: SheetPlan, bands: Band[]): number[] {
   const geometry = new SheetGeometry(sheet);
   const page = pageRowsPoints(sheet);
   const breaks: number[] = [];
   let pageTop = 1;
+  let previousBottom = 0;
   for (const band of bands) {
-    if (band.top > pageTop && geometry.heightOf(pageTop, band.bottom) > page) {
-      breaks.push(band.top - 1);
-      pageTop = band.top;
+    // The page starts on the empty row above the band when there is one: a chart at the band's top draws its
+    // border on the row line, which LibreOffice would otherwise print at the foot of the page before.
+    const start = band.top - 1 > previousBottom ? band.top - 1 : band.top;
+    if (start > pageTop && geometry.heightOf(pageTop, band.bottom) > page) {
+      breaks.push(start - 1);
+      pageTop = start;
     }
+    previousBottom = band.bottom;
     // A band taller than a page: the application breaks it; follow its pages to the band's end.
     while (geometry.heightOf(pageTop, band.bottom) > page) {
       let r = pageTop, pt = 0;

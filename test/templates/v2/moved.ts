@@ -25,7 +25,7 @@ export const MOVED: MovedTemplate[] = [
   { id: "cohort-retention", pages: { cohorts: 4 } },
   // 12 months, 3 segments, comments and three attribute ratings: the NPS tables and charts, the score distribution,
   // the comments' sentiment and themes, the key drivers and the CSAT/CES answers, with page breaks between blocks
-  // (4 pages in Spanish, 6 in English: narrower columns, a larger scale); the responses sheet prints its heading only.
+  // (5 pages in Spanish, 6 in English: narrower columns, a larger scale); the responses sheet prints its heading only.
   { id: "survey-dashboard", pages: { dashboard: 7, responses: 1 } },
 ];
 
