@@ -214,46 +214,72 @@ function overall(v: View): BlockSpec {
   };
 }
 
-function months(v: View): BlockSpec {
-  const { t, agg } = v;
+/** A breakdown table (by month, by segment): a label column, then one breakdownRow per entry. */
+interface Breakdown {
+  key: string;
+  title: string;
+  note: string;
+  labelHeader: string;
+  table: string;
+  labels: Cell[];
+  /** Segment names are the user's text: written as text, never read as a formula. */
+  userLabels: boolean;
+  rows: { row: Row; countsRow: number }[];
+  formatLabels?: (w: BlockWriter) => void;
+}
+
+function breakdownBlock(v: View, b: Breakdown): BlockSpec {
   return {
-    key: "months",
-    title: t.monthsTitle,
-    note: t.monthsNote,
-    rows: 1 + agg.months.length,
+    key: b.key,
+    title: b.title,
+    note: b.note,
+    rows: 1 + b.rows.length,
     columns: 1 + v.headers.length,
     fill(w) {
-      const rows: Cell[][] = [[t.month, ...v.headers]];
-      agg.months.forEach((m, k) => rows.push([m.month, ...breakdownRow(v, w, 1 + k, { tally: m.tally, criteria: (cell) => monthCriteria(v, cell) }, countsRowOfMonth(k))]));
-      w.put(rows).header().table(t.monthsTable, "TableStyleMedium2");
-      w.format(w.range(1, 0, agg.months.length, 1), { numberFormat: FORMATS.month, horizontalAlignment: "left" });
-      formatBreakdown(v, w, agg.months.length);
+      w.put([[b.labelHeader, ...v.headers]]).header();
+      w.put(
+        b.labels.map((label) => [label]),
+        [1, 0],
+        b.userLabels ? { text: true, userData: true } : undefined,
+      );
+      w.put(
+        b.rows.map((x, k) => breakdownRow(v, w, 1 + k, x.row, x.countsRow)),
+        [1, 1],
+      );
+      w.table(b.table, "TableStyleMedium2");
+      b.formatLabels?.(w);
+      formatBreakdown(v, w, b.rows.length);
     },
   };
 }
 
+function months(v: View): BlockSpec {
+  const { t, agg } = v;
+  return breakdownBlock(v, {
+    key: "months",
+    title: t.monthsTitle,
+    note: t.monthsNote,
+    labelHeader: t.month,
+    table: t.monthsTable,
+    labels: agg.months.map((m) => m.month),
+    userLabels: false,
+    rows: agg.months.map((m, k) => ({ row: { tally: m.tally, criteria: (cell) => monthCriteria(v, cell) }, countsRow: countsRowOfMonth(k) })),
+    formatLabels: (w) => w.format(w.range(1, 0, agg.months.length, 1), { numberFormat: FORMATS.month, horizontalAlignment: "left" }),
+  });
+}
+
 function segments(v: View): BlockSpec {
   const { t, agg } = v;
-  return {
+  return breakdownBlock(v, {
     key: "segments",
     title: t.segmentsTitle,
     note: t.segmentsNote,
-    rows: 1 + agg.segments.length,
-    columns: 1 + v.headers.length,
-    fill(w) {
-      w.put([[t.segment, ...v.headers]]).header();
-      // Segment names are the user's text: written as text, never read as a formula.
-      w.put(
-        agg.segments.map((s) => [s.name]),
-        [1, 0],
-        { text: true, userData: true },
-      );
-      const rows = agg.segments.map((s, k) => breakdownRow(v, w, 1 + k, { tally: s.tally, criteria: (cell) => segmentCriteria(v, s.name, cell) }, countsRowOfSegment(v, k)));
-      w.put(rows, [1, 1]);
-      w.table(t.segmentsTable, "TableStyleMedium2");
-      formatBreakdown(v, w, agg.segments.length);
-    },
-  };
+    labelHeader: t.segment,
+    table: t.segmentsTable,
+    labels: agg.segments.map((s) => s.name),
+    userLabels: true,
+    rows: agg.segments.map((s, k) => ({ row: { tally: s.tally, criteria: (cell) => segmentCriteria(v, s.name, cell) }, countsRow: countsRowOfSegment(v, k) })),
+  });
 }
 
 /** The series of a month column of the breakdown (NPS, CSAT …) as a chart range. */
