@@ -76,6 +76,11 @@ describe.each(["en", "es"] as const)("comments and drivers of the sample in %s",
     const all = sentiments.filter((x): x is number => x !== null);
     expect(wb.number("dashboard", g.cell(4, 1))).toBe(all.length);
     expect(wb.number("dashboard", g.cell(4, 8))).toBeCloseTo(all.reduce((a, x) => a + x, 0) / all.length, 12);
+    // The chart beside it draws the three shares of the three groups, in the groups' order.
+    const chart = b.plan.sheets[0].charts.find((c) => c.categories === g.columnRange(0, 1, 3))!;
+    expect(chart.type).toBe("column");
+    expect(chart.series.map((x) => x.values)).toEqual([g.columnRange(5, 1, 3), g.columnRange(6, 1, 3), g.columnRange(7, 1, 3)]);
+    expect(chart.series.map((x) => x.name)).toEqual(language === "es" ? ["% positivos", "% neutros", "% negativos"] : ["% positive", "% neutral", "% negative"]);
     // Promoters' comments lean positive, detractors' negative (the sample writes them so).
     expect(groups[0].averageSentiment!).toBeGreaterThan(0.3);
     expect(groups[2].averageSentiment!).toBeLessThan(-0.2);
