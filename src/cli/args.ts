@@ -214,10 +214,12 @@ Usage:
       Excel workbook (.xlsx, .xlsm: the first sheet, or --sheet NAME).
       Columns are matched by header name, in English or Spanish, ignoring
       case and accents, and as survey, billing and CRM tools write them;
-      --map score="Recommend score" overrides one. Each column's decimal
-      mark and date order are decided from all its values; the report says
-      what was assumed, and --decimal / --date-order override it. Templates
-      that start from inputs (ltv-cac) take --option instead of --input.
+      --map score="Recommend score" overrides one; a column fed by several
+      (the survey's attribute ratings) takes each: --map attributes=Price
+      --map attributes=Speed. Each column's decimal mark and date order are
+      decided from all its values; the report says what was assumed, and
+      --decimal / --date-order override it. Templates that start from
+      inputs (ltv-cac) take --option instead of --input.
       Rows that cannot be used are listed and nothing is written, unless
       --accept-bad-rows: then the workbook is built from the good rows.
   cxm --help
@@ -251,9 +253,12 @@ Uso:
       --sheet HOJA). Las columnas se asignan por el nombre del encabezado,
       en español o en inglés, sin distinguir mayúsculas ni acentos, y como
       los escriben las herramientas de encuestas, facturación y CRM;
-      --map score="Nota NPS" corrige una. El separador decimal y el orden de
-      las fechas de cada columna se deciden con todos sus valores; el
-      informe dice qué se supuso, y --decimal / --date-order lo cambian.
+      --map score="Nota NPS" corrige una; una columna que reúne varias (las
+      valoraciones de atributos de la encuesta) las toma una a una:
+      --map attributes=Precio --map attributes=Rapidez. El separador
+      decimal y el orden de las fechas de cada columna se deciden con todos
+      sus valores; el informe dice qué se supuso, y --decimal /
+      --date-order lo cambian.
       Las plantillas que parten de datos sueltos (ltv-cac) usan --option en
       lugar de --input. Las filas que no se pueden usar se listan y no se
       escribe nada, salvo con --accept-bad-rows: entonces el libro se crea

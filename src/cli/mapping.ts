@@ -4,8 +4,8 @@
  * and the tools' header names, ignoring case and accents), then the user's
  * --map key=Header corrections.
  */
-import { autoMap, normalizeHeader, unmappedRequired } from "../templates/column-mapping";
-import type { ColumnMapping, ColumnSpec, Language, Localized } from "../templates/registry-types";
+import { autoGroups, autoMap, groupLabel, normalizeHeader, unmappedRequired } from "../templates/column-mapping";
+import type { ColumnGroups, ColumnMapping, ColumnSpec, Language, Localized } from "../templates/registry-types";
 import { UsageError } from "./args";
 
 /** Applies --map overrides to the automatic mapping; an unknown key or header is a UsageError naming it. */
@@ -28,24 +28,66 @@ export function mappingFor(
         es: `--map ${key}=${wanted}: la plantilla ${templateId} no tiene la columna «${key}» (sus columnas: ${keys || "ninguna"}).`,
       });
     }
+    if (column.multiple) continue; // several source columns: groupsFor reads it
     if (wanted === "") {
       mapping[key] = -1; // --map comment= : leave an optional column out
       continue;
     }
-    let index = header.indexOf(wanted);
-    if (index < 0) index = normalized.indexOf(normalizeHeader(wanted));
-    if (index < 0) index = alternatives.findIndex((alts) => alts.some((a) => normalizeHeader(a) === normalizeHeader(wanted)));
-    if (index < 0) {
-      throw new UsageError({
-        en: `--map ${key}=${wanted}: ${file} has no column "${wanted}" (its headers: ${header.join(", ")}).`,
-        es: `--map ${key}=${wanted}: ${file} no tiene la columna «${wanted}» (sus encabezados: ${header.join(", ")}).`,
-      });
-    }
+    const index = headerIndex(header, normalized, alternatives, key, wanted, file);
     // The header now feeds `key` only: a column the automatic mapping gave it to loses it.
     for (const other of Object.keys(mapping)) if (other !== key && mapping[other] === index) mapping[other] = -1;
     mapping[key] = index;
   }
   return mapping;
+}
+
+/** The source column a --map value names (the header as written, ignoring case and accents, or another header row's text). */
+function headerIndex(header: string[], normalized: string[], alternatives: string[][], key: string, wanted: string, file: string): number {
+  let index = header.indexOf(wanted);
+  if (index < 0) index = normalized.indexOf(normalizeHeader(wanted));
+  if (index < 0) index = alternatives.findIndex((alts) => alts.some((a) => normalizeHeader(a) === normalizeHeader(wanted)));
+  if (index < 0) {
+    throw new UsageError({
+      en: `--map ${key}=${wanted}: ${file} has no column "${wanted}" (its headers: ${header.join(", ")}).`,
+      es: `--map ${key}=${wanted}: ${file} no tiene la columna «${wanted}» (sus encabezados: ${header.join(", ")}).`,
+    });
+  }
+  return index;
+}
+
+/**
+ * The source columns of the template's `multiple` columns (attribute
+ * ratings): those proposed from the headers ("Rating: Price"), unless the
+ * command line names them: `--map attributes=Precio --map attributes=Rapidez`
+ * (or one comma-separated list) replaces the proposal, `--map attributes=`
+ * leaves them all out.
+ */
+export function groupsFor(
+  columns: ColumnSpec[],
+  header: string[],
+  overrides: [string, string][],
+  mapping: ColumnMapping,
+  file: string,
+  alternatives: string[][] = [],
+): ColumnGroups {
+  const groups = autoGroups(columns, header, mapping, alternatives);
+  const normalized = header.map(normalizeHeader);
+  const chosen = new Set<string>();
+  for (const [key, wanted] of overrides) {
+    const column = columns.find((c) => c.key === key && c.multiple);
+    if (!column) continue;
+    if (!chosen.has(key)) groups[key] = [];
+    chosen.add(key);
+    if (wanted === "") continue;
+    // One header, or a comma-separated list of them (a header holding a comma is taken whole).
+    const known = (w: string) => header.includes(w) || normalized.includes(normalizeHeader(w));
+    const names = known(wanted) ? [wanted] : wanted.split(",").map((w) => w.trim()).filter((w) => w !== "");
+    for (const name of names) {
+      const index = headerIndex(header, normalized, alternatives, key, name, file);
+      if (!groups[key].some((g) => g.index === index)) groups[key].push({ index, label: groupLabel(column, header[index]) });
+    }
+  }
+  return groups;
 }
 
 /** Required columns still without a source column, as one message naming them and the file's headers. */
@@ -63,8 +105,15 @@ export function missingColumnsMessage(columns: ColumnSpec[], mapping: ColumnMapp
 }
 
 /** One line per template column: which header of the file feeds it. */
-export function describeMapping(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], language: Language = "en"): string[] {
+export function describeMapping(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], language: Language = "en", groups: ColumnGroups = {}): string[] {
   const missing = language === "es" ? "(falta)" : "(missing)";
   const unused = language === "es" ? "(sin usar)" : "(not used)";
-  return columns.map((c) => `  ${c.key.padEnd(12)} <- ${mapping[c.key] >= 0 ? `"${header[mapping[c.key]]}"` : c.required ? missing : unused}`);
+  const source = (c: ColumnSpec) => {
+    if (c.multiple) {
+      const g = groups[c.key] ?? [];
+      return g.length > 0 ? g.map((x) => `"${header[x.index]}"`).join(", ") : unused;
+    }
+    return mapping[c.key] >= 0 ? `"${header[mapping[c.key]]}"` : c.required ? missing : unused;
+  };
+  return columns.map((c) => `  ${c.key.padEnd(12)} <- ${source(c)}`);
 }

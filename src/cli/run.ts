@@ -21,7 +21,7 @@ import { writeDemo } from "./demo";
 import { escapeControlCharacters, headlineTable, listLines, reportLines } from "./format";
 import { checkOutput, FileOps, NODE_FILE_OPS, OutputRefused, writeFileAtomically } from "./output-file";
 import { cliLanguage } from "./language";
-import { describeMapping, mappingFor, missingColumnsMessage } from "./mapping";
+import { describeMapping, groupsFor, mappingFor, missingColumnsMessage } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
 import { COMMON } from "../templates/shared/strings";
 import { isAggregatesCommand, runAggregatesCommand } from "./aggregates-command";
@@ -169,9 +169,10 @@ async function readInput(command: Extract<Command, { kind: "template" }>, t: Tem
     const mapping = mappingFor(columns, header, command.map, t.id, input, reader.layout.alternatives);
     const missing = missingColumnsMessage(columns, mapping, header, input);
     if (missing) throw new DataProblem(missing);
-    const { kinds, mappedTo } = kindsFor(columns, mapping, header.length);
+    const groups = groupsFor(columns, header, command.map, mapping, input, reader.layout.alternatives);
+    const { kinds, mappedTo } = kindsFor(columns, mapping, header.length, groups);
     const table = await reader.readAll(kinds, mappedTo);
-    return { header, mapping, table, rows: rowsOf(table, header.length), lines: Array.from(table.lines), sourceLabel: path.basename(file) };
+    return { header, mapping, groups, table, rows: rowsOf(table, header.length), lines: Array.from(table.lines), sourceLabel: path.basename(file) };
   } catch (e) {
     if (e instanceof FileRefusal) {
       const why = REFUSAL[e.refusal];
@@ -194,6 +195,7 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   const language = command.language;
   let rows: unknown[][] = [];
   let mapping: BuildInput["mapping"] = {};
+  let groups: BuildInput["groups"] = {};
   let lines: number[] = [];
   let sourceLabel = COMMON[language].optionsSource;
   const fileLabel = command.input ?? "";
@@ -208,8 +210,8 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
     const read = await readInput(command, t, cx);
     reportText(read.table.report, language, "cli").forEach((l) => cx.out(l));
     cx.out(language === "es" ? `Columnas de ${command.input}:` : `Columns of ${command.input}:`);
-    describeMapping(columns, read.mapping, read.header, language).forEach((l) => cx.out(l));
-    ({ rows, mapping, lines, sourceLabel } = read);
+    describeMapping(columns, read.mapping, read.header, language, read.groups).forEach((l) => cx.out(l));
+    ({ rows, mapping, groups, lines, sourceLabel } = read);
   } else {
     if (t.columns.length > 0) {
       const needed = t.columns.filter((c) => c.required).map((c) => c.key).join(", ");
@@ -218,7 +220,7 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
     if (command.map.length > 0) throw new UsageError({ en: "--map needs --input: it names the file's columns.", es: "--map necesita --input: nombra las columnas del archivo." });
   }
 
-  const input: BuildInput = { rows, mapping, options: optionsFor(t, command.options, language), sourceLabel, builtAt: cx.now(), language, surface: "cli" };
+  const input: BuildInput = { rows, mapping, groups, options: optionsFor(t, command.options, language), sourceLabel, builtAt: cx.now(), language, surface: "cli" };
   const report = t.validate(input);
   const problems = report.blocking.length > 0 || report.problems.length > 0;
   reportLines(report, language, fileLabel || t.id, lines).forEach((l) => (problems ? cx.err(l) : cx.out(l)));

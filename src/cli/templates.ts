@@ -3,7 +3,7 @@
  * line's options into a template's BuildInput, the same way for `cxm demo`
  * and `cxm template`.
  */
-import { autoMap } from "../templates/column-mapping";
+import { autoGroups, autoMap } from "../templates/column-mapping";
 import { numberOf } from "../templates/cells";
 import { normalizeHeader } from "../templates/column-mapping";
 import type { BuildInput, ColumnSpec, Language, OptionSpec, TemplateDescriptor } from "../templates/registry-types";
@@ -94,9 +94,11 @@ export function optionsFor(t: TemplateDescriptor, given: [string, string][], lan
 export function sampleInput(t: TemplateDescriptor, language: Language, builtAt: Date): BuildInput {
   const [header = [], ...rows] = t.sample(language);
   const columns = inputColumnsOf(t);
+  const mapping = autoMap(columns, header);
   return {
     rows: columns.length > 0 ? rows : [],
-    mapping: autoMap(columns, header),
+    mapping,
+    groups: autoGroups(columns, header, mapping),
     options: defaultOptions(t),
     sourceLabel: COMMON[language].sampleSource,
     builtAt,

@@ -71,6 +71,8 @@ const en = {
   untitledColumn: (letter: string) => `Column ${letter}`,
   mapRequired: (labels: string) => `Map these columns to build: ${labels}.`,
   sharedColumn: (headers: string) => `${headers} feeds more than one column; check the mapping.`,
+  groupHint: "Tick every column that holds one; its header names it on the sheet.",
+  groupChosen: (n: number) => `${n_en(n)} ${n === 1 ? "column" : "columns"} chosen`,
 
   readReportHeading: "How the source was read:",
   readReportLabel: "How the source was read",
@@ -163,6 +165,8 @@ const es: Strings = {
   untitledColumn: (letter) => `Columna ${letter}`,
   mapRequired: (labels) => `Asigne estas columnas para crear la hoja: ${labels}.`,
   sharedColumn: (headers) => `${headers} alimenta más de una columna; revise la asignación.`,
+  groupHint: "Marque cada columna que contenga una; su encabezado la nombra en la hoja.",
+  groupChosen: (n) => `${n_es(n)} ${n === 1 ? "columna elegida" : "columnas elegidas"}`,
 
   readReportHeading: "Cómo se leyó el origen:",
   readReportLabel: "Cómo se leyó el origen",

@@ -11,7 +11,7 @@ import { TableReader } from "../input/reader";
 import { reportText } from "../input/report";
 import { sheetSource } from "../input/sources";
 import type { ReadReport } from "../input/types";
-import type { ColumnMapping, ColumnSpec, Language } from "../templates/registry-types";
+import type { ColumnGroups, ColumnMapping, ColumnSpec, Language } from "../templates/registry-types";
 import { kindsFor, rowsOf } from "../templates/typed-rows";
 import { parseRangeAddress } from "../workbook/a1";
 
@@ -33,7 +33,7 @@ export interface TypedSource {
   lines: string[];
 }
 
-/** Types a range's values (header first) for a template's mapped columns. */
+/** Types a range's values (header first) for a template's mapped columns (and the source columns of its `multiple` ones). */
 export async function typeSheetValues(
   values: readonly (readonly unknown[])[],
   address: string,
@@ -41,6 +41,7 @@ export async function typeSheetValues(
   mapping: ColumnMapping,
   language: Language,
   settings: ReadSettings = AUTO_SETTINGS,
+  groups: ColumnGroups = {},
 ): Promise<TypedSource> {
   const firstRow = parseRangeAddress(address)?.row ?? 1;
   const reader = await TableReader.open(sheetSource(address, values, firstRow), {
@@ -49,7 +50,7 @@ export async function typeSheetValues(
     ...(settings.decimal !== "auto" ? { decimal: settings.decimal } : {}),
   });
   const width = Math.max(reader.header.length, values[0]?.length ?? 0);
-  const { kinds, mappedTo } = kindsFor(columns as ColumnSpec[], mapping, width);
+  const { kinds, mappedTo } = kindsFor(columns as ColumnSpec[], mapping, width, groups);
   const labels = mappedTo.map((key) => {
     const c = columns.find((x) => x.key === key);
     return c ? c.label[language] : undefined;

@@ -10,7 +10,7 @@
  * header rows): any of them can match. Pure: no DOM, no Office.
  */
 import { HEADER_EXCLUSIONS, HEADER_PATTERNS, TOOL_HEADERS } from "./header-vocabulary";
-import type { ColumnMapping, ColumnSpec } from "./registry-types";
+import type { ColumnGroups, ColumnMapping, ColumnSpec, GroupedColumn } from "./registry-types";
 
 /** "  Puntuación_NPS " -> "puntuacion nps": lower case, no accents, one space between words. */
 export function normalizeHeader(text: unknown): string {
@@ -47,7 +47,9 @@ export function autoMap(columns: ColumnSpec[], headers: unknown[], alternatives:
   const texts = headers.map((h, i) => [...new Set([h, ...(alternatives[i] ?? [])].map(normalizeHeader).filter((t) => t !== ""))]);
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
-  const order = [...columns.filter((c) => c.required), ...columns.filter((c) => !c.required)];
+  // A column fed by several source columns is proposed by autoGroups, never here.
+  const single = columns.filter((c) => !c.multiple);
+  const order = [...single.filter((c) => c.required), ...single.filter((c) => !c.required)];
   for (const c of columns) mapping[c.key] = -1;
 
   const choose = (column: ColumnSpec, test: (header: string) => boolean): boolean => {
@@ -87,4 +89,54 @@ export function sharedSourceColumns(columns: ColumnSpec[], mapping: ColumnMappin
     if (i >= 0) count.set(i, (count.get(i) ?? 0) + 1);
   }
   return [...count].filter(([, n]) => n > 1).map(([i]) => i);
+}
+
+/** "Rating: Price", "Valoración - Precio", "Rate us on each: - Speed": a prefix, a separator, then the item. */
+const PREFIXED_ITEM = /^\s*(.+?)\s*[:\-\u2013\u2014_|/]\s*(.+?)\s*$/u;
+
+/** The item of a header whose prefix names `column` ("Rating: Price" -> "Price"), or null. */
+function itemOf(column: ColumnSpec, header: unknown): string | null {
+  const m = PREFIXED_ITEM.exec(header === null || header === undefined ? "" : String(header));
+  if (!m) return null;
+  const prefix = normalizeHeader(m[1]);
+  const item = m[2].replace(/^[\s:\-\u2013\u2014_|/]+/u, "").trim();
+  // An item names something ("Price"): "Rating (0-10)" is a scale, not an item.
+  if (prefix === "" || !/\p{L}/u.test(item)) return null;
+  return namesOf(column).some((name) => prefix === name || containsWords(prefix, name)) ? item : null;
+}
+
+/**
+ * Proposes the source columns of each `multiple` column (attribute ratings):
+ * the headers — or another header row's text, `alternatives[i]` — that start
+ * with one of its names and a separator ("Rating: Price", "Valoración -
+ * Atención", Qualtrics' "Please rate us on each: - Speed"), not already fed
+ * to a single column by `mapping`, in the source's order. Each is labelled by
+ * what follows the prefix. The user can add or remove columns; this only
+ * proposes them.
+ */
+export function autoGroups(columns: ColumnSpec[], headers: unknown[], mapping: ColumnMapping, alternatives: unknown[][] = []): ColumnGroups {
+  const used = new Set(Object.values(mapping).filter((i) => i >= 0));
+  const groups: ColumnGroups = {};
+  for (const column of columns.filter((c) => c.multiple)) {
+    const found: GroupedColumn[] = [];
+    headers.forEach((h, index) => {
+      if (used.has(index)) return;
+      for (const text of [h, ...(alternatives[index] ?? [])]) {
+        const label = itemOf(column, text);
+        if (label === null) continue;
+        found.push({ index, label });
+        used.add(index);
+        return;
+      }
+    });
+    groups[column.key] = found;
+  }
+  return groups;
+}
+
+/** The label a source column goes by in a group: the item after a recognised prefix, else the header itself. */
+export function groupLabel(column: ColumnSpec, header: unknown): string {
+  const item = itemOf(column, header);
+  if (item !== null) return item;
+  return header === null || header === undefined ? "" : String(header).trim();
 }

@@ -29,7 +29,26 @@ export interface ColumnSpec {
    * Longer values are row problems (see excel-limits.ts).
    */
   maxLength?: number;
+  /**
+   * Several source columns feed this column, each a series of its own
+   * (attribute ratings: "Atención", "Precio", "Rapidez"). Such a column
+   * never takes an index in ColumnMapping: its source columns are listed
+   * under its key in BuildInput.groups, proposed from headers that start
+   * with one of its synonyms ("Rating: Price", "Valoración - Precio";
+   * column-mapping.ts autoGroups) and chosen by the user (the task pane's
+   * multi-select, the CLI's repeated --map key=Header). Never required.
+   */
+  multiple?: boolean;
 }
+
+/** One source column of a `multiple` template column: its 0-based index in the source and the label it goes by ("Precio"). */
+export interface GroupedColumn {
+  index: number;
+  label: string;
+}
+
+/** The source columns of each `multiple` template column, by its key, in the source's order. */
+export type ColumnGroups = Record<string, GroupedColumn[]>;
 
 export interface OptionSpec {
   key: string;
@@ -84,6 +103,8 @@ export interface BuildInput {
   language: Language;
   /** Which surface builds: the task pane or the cxm command line (the sheets say where the left-out rows are listed). */
   surface: Surface;
+  /** The source columns of the template's `multiple` columns (absent or empty: none chosen). */
+  groups?: ColumnGroups;
 }
 
 /**

@@ -11,7 +11,7 @@ import { mrrBridgeTemplate } from "./mrr-bridge/descriptor";
 import { withExcelLimits } from "./excel-limits";
 import type { TemplateDescriptor } from "./registry-types";
 import { segmentMovementTemplate } from "./segment-movement/descriptor";
-import { surveyDashboardDescriptor } from "./survey-dashboard.descriptor";
+import { surveyDashboardTemplate } from "./survey-dashboard/descriptor";
 
 /** Each checked against Excel's cell limits before its own validation (excel-limits.ts). */
 export const templates: TemplateDescriptor[] = [
@@ -19,7 +19,7 @@ export const templates: TemplateDescriptor[] = [
   segmentMovementTemplate,
   mrrBridgeTemplate,
   ltvCacDescriptor,
-  surveyDashboardDescriptor,
+  surveyDashboardTemplate,
   kpiScorecardDescriptor,
   customerLifetimeValueTemplate,
 ].map(withExcelLimits);

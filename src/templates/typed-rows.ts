@@ -11,7 +11,7 @@
  * give each source column, from the template's column mapping.
  */
 import { CellStatus, TypedTable, WantedKind } from "../input/types";
-import type { ColumnMapping, ColumnKind, ColumnSpec } from "./registry-types";
+import type { ColumnGroups, ColumnMapping, ColumnKind, ColumnSpec } from "./registry-types";
 
 /** A cell the reader could not read as its column's kind: not a number, not a date, shown by its text. */
 export class UnreadableCell {
@@ -23,16 +23,26 @@ export class UnreadableCell {
 
 const WANTED: Record<ColumnKind, WantedKind> = { id: "id", date: "date", number: "number", score: "score", text: "text" };
 
-/** The kind of each source column (by index): the first template column it feeds decides; unmapped columns are skipped. */
-export function kindsFor(columns: readonly ColumnSpec[], mapping: ColumnMapping, width: number): { kinds: WantedKind[]; mappedTo: (string | undefined)[] } {
+/**
+ * The kind of each source column (by index): the first template column it
+ * feeds decides (a `multiple` column's sources, from `groups`, after the
+ * single ones); unmapped columns are skipped.
+ */
+export function kindsFor(
+  columns: readonly ColumnSpec[],
+  mapping: ColumnMapping,
+  width: number,
+  groups: ColumnGroups = {},
+): { kinds: WantedKind[]; mappedTo: (string | undefined)[] } {
   const kinds = new Array<WantedKind>(width).fill("skip");
   const mappedTo = new Array<string | undefined>(width).fill(undefined);
-  for (const c of columns) {
-    const i = mapping[c.key];
-    if (typeof i !== "number" || i < 0 || i >= width || kinds[i] !== "skip") continue;
+  const feed = (c: ColumnSpec, i: unknown) => {
+    if (typeof i !== "number" || i < 0 || i >= width || kinds[i] !== "skip") return;
     kinds[i] = WANTED[c.kind];
     mappedTo[i] = c.key;
-  }
+  };
+  for (const c of columns) feed(c, mapping[c.key]);
+  for (const c of columns) for (const g of groups[c.key] ?? []) feed(c, g.index);
   return { kinds, mappedTo };
 }
 

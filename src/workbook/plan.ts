@@ -103,6 +103,8 @@ export interface PrintSetup {
   area?: string;
   /** The page header in Excel's header codes: "&L&A&R&P" puts the sheet name left and the page number right. */
   header?: string;
+  /** Manual page breaks: a new page starts after each of these rows (so a chart or a block is not cut across two pages). */
+  rowBreaks?: number[];
 }
 
 /** Width of one column, in characters of the default font (Excel's own unit). */
@@ -400,6 +402,9 @@ export function validatePlan(plan: WorkbookPlan): void {
       }
     }
     if (sheet.print?.area) checkRange(problems, sheet, sheet.print.area, "the print area");
+    for (const r of sheet.print?.rowBreaks ?? []) {
+      if (!(Number.isInteger(r) && r >= 1 && r < MAX_ROWS)) problems.push(`${where}: a page break after row ${r} is off the sheet.`);
+    }
     for (const f of sheet.formats) checkRange(problems, sheet, f.range, "a format");
     for (const cf of sheet.conditionalFormats) checkRange(problems, sheet, cf.range, "a conditional format");
     for (const v of sheet.validations) checkRange(problems, sheet, v.range, "a list validation");

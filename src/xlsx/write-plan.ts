@@ -108,6 +108,17 @@ function areaName(range: string): string {
   return rangeName(r.row, r.column, r.lastRow - r.row + 1, r.lastColumn - r.column + 1, true);
 }
 
+/**
+ * A cell's value as addTable writes it back. ExcelJS's `cell.value` of a
+ * formula drops a falsy cached result (0, "", FALSE), so a formula's result
+ * is read from the cell itself.
+ */
+function tableValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  if (cell.type !== ExcelJS.ValueType.Formula) return cell.value;
+  const result = cell.result;
+  return result === undefined ? { formula: cell.formula } : ({ formula: cell.formula, result } as ExcelJS.CellFormulaValue);
+}
+
 /** A cached value as ExcelJS stores a formula's result. */
 function resultOf(v: CachedValue): ExcelJS.CellFormulaValue["result"] {
   return typeof v === "object" ? ({ error: v.error } as ExcelJS.CellErrorValue) : v;
@@ -132,6 +143,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     ...(print?.header ? { headerFooter: { oddHeader: print.header } as ExcelJS.HeaderFooter } : {}),
   });
   const formula = (f: string) => withFuturePrefixes(s.resolveFormula(f).slice(1));
+  for (const r of print?.rowBreaks ?? []) ws.getRow(r).addPageBreak();
 
   for (const block of plan.blocks) {
     const rect = blockRect(block);
@@ -163,11 +175,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     for (let r = rect.row + 1; r <= rect.lastRow; r++) {
       const wsRow = ws.getRow(r);
       const values: ExcelJS.CellValue[] = [];
-      for (let c = rect.column; c <= rect.lastColumn; c++) {
-        const cell = wsRow.getCell(c);
-        // Cell.value drops a formula's result when it is 0, "" or false; the model keeps it.
-        values.push(cell.type === ExcelJS.ValueType.Formula ? ({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue) : cell.value);
-      }
+      for (let c = rect.column; c <= rect.lastColumn; c++) values.push(tableValue(wsRow.getCell(c)));
       rows.push(values);
     }
     // addTable rewrites the same values into the cells; it keeps their styles.

@@ -214,6 +214,50 @@ describe("the Templates tab, in English", () => {
     expect(await page.getByLabel("Date (optional)").inputValue()).toBe("1");
     expect(await validationText(page)).toBe('2 rows ready. 1 row will be left out: Row 4: Score "diez" is not a number.');
   });
+
+  it("maps a column fed by several source columns with a checkbox group: proposed from the headers, changed by the user", async () => {
+    const rows: FakeValue[][] = [
+      ["Date", "Score", "Rating: Price", "Rating: Speed", "Comment", "Support"],
+      [45292, 9, 4, 5, "Quick", 5],
+      [45293, 3, 2, "", "Slow", 1],
+      [45294, 7, 3, 4, "", 4],
+    ];
+    const page = await open("checkbox group", "en-US", { sheets: [{ name: "Survey", rows }], selection: "Survey!A1:F4" }, "Revenue by segment");
+    await page.getByRole("radio", { name: /NPS survey/ }).check();
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await see(page, "Survey!A1:F4: 3 data rows");
+    expect(await page.getByLabel("Score (required)").inputValue()).toBe("1");
+
+    // One labelled group, one checkbox per source column; the prefixed headers are proposed.
+    const group = page.getByRole("group", { name: "Ratings (optional)" });
+    const box = (name: string) => group.getByRole("checkbox", { name, exact: true });
+    expect(await group.getByRole("checkbox").count()).toBe(6);
+    expect(await box("Rating: Price").isChecked()).toBe(true);
+    expect(await box("Rating: Speed").isChecked()).toBe(true);
+    expect(await box("Comment").isChecked()).toBe(false);
+    expect(await box("Support").isChecked()).toBe(false);
+    await see(page, "Tick every column that holds one; its header names it on the sheet. 2 columns chosen");
+    // A column mapped to another template column (Score, Date) cannot be ticked.
+    expect(await box("Score").isDisabled()).toBe(true);
+    expect(await box("Date").isDisabled()).toBe(true);
+
+    // The user ticks Support (no prefix: its header is its label) and unticks Speed, with the keyboard and the mouse.
+    await box("Support").focus();
+    await page.keyboard.press("Space");
+    await box("Rating: Speed").click();
+    await see(page, "2 columns chosen");
+    expect(await box("Rating: Speed").isChecked()).toBe(false);
+    expect(await box("Support").isChecked()).toBe(true);
+
+    await page.getByRole("button", { name: "Build NPS survey on a new sheet" }).click();
+    await see(page, "Built on the new sheet NPS.");
+    // The build received the chosen columns in the source's order, each with its label: Price rated 3 times, Support 3.
+    expect((await fakeWorkbook(page)).values.NPS).toEqual([
+      ["Responses", 3],
+      ["Price", 3],
+      ["Support", 3],
+    ]);
+  });
 });
 
 describe("the Templates tab, in Spanish", () => {
@@ -262,6 +306,31 @@ describe("the Templates tab, in Spanish", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
     await page.getByLabel("Idioma").selectOption("en");
     await see(page, "4 rows ready.");
+  });
+
+  it("labels the checkbox group in Spanish and proposes «Valoración - …» headers", async () => {
+    const rows: FakeValue[][] = [
+      ["Fecha", "Puntuación", "Valoración - Atención", "Comentario"],
+      [45292, 9, 5, "Muy amables"],
+      [45293, 2, 1, "Nunca contestan"],
+    ];
+    const page = await open("grupo de casillas", "es-ES", { sheets: [{ name: "Encuesta", rows }], selection: "Encuesta!A1:D3" }, "Ingresos por segmento");
+    await page.getByRole("radio", { name: /Encuesta NPS/ }).check();
+    await page.getByRole("button", { name: "Usar la selección" }).click();
+    await see(page, "Encuesta!A1:D3: 2 filas de datos");
+    const group = page.getByRole("group", { name: "Valoraciones (opcional)" });
+    expect(await group.getByRole("checkbox", { name: "Valoración - Atención" }).isChecked()).toBe(true);
+    expect(await group.getByRole("checkbox", { name: "Comentario" }).isChecked()).toBe(false);
+    await see(page, "Marque cada columna que contenga una; su encabezado la nombra en la hoja. 1 columna elegida");
+    await group.getByRole("checkbox", { name: "Valoración - Atención" }).click();
+    await see(page, "0 columnas elegidas");
+    await group.getByRole("checkbox", { name: "Valoración - Atención" }).click();
+    await page.getByRole("button", { name: "Crear Encuesta NPS en una hoja nueva" }).click();
+    await see(page, "Creada en la hoja nueva NPS.");
+    expect((await fakeWorkbook(page)).values.NPS).toEqual([
+      ["Responses", 2],
+      ["Atención", 2],
+    ]);
   });
 });
 

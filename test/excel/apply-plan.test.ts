@@ -2,15 +2,13 @@ import { applyPlanInContext, PlanApplyError } from "../../src/excel/apply-plan";
 import { EXCEL_WEB_REQUEST_LIMIT } from "../../src/excel/plan-requests";
 import { kpiScorecard } from "../../src/templates/kpi-scorecard";
 import { ltvCacModel } from "../../src/templates/ltv-cac";
-import { sampleSurveyResponses } from "../../src/templates/sample-data";
-import { surveyDashboard } from "../../src/templates/survey-dashboard";
+import { sampleSurveyPlan, surveyPlanOf } from "../support/survey-plan";
 import { FakeExcel } from "../support/excel-batch-fake";
 
-const BUILT = new Date("2025-01-15T09:30:00Z");
 const USER_SHEETS = { Sheet1: { A1: "my data", B2: 42 }, "LTV model": { A1: "the user's own LTV sheet", C4: 7 } };
 
 function survey(perMonth: number, months = 12) {
-  return surveyDashboard(sampleSurveyResponses({ seed: 5, months, perMonth }), { builtAt: BUILT }).plan;
+  return sampleSurveyPlan({ seed: 5, months, perMonth });
 }
 
 function writes(fake: FakeExcel) {
@@ -78,20 +76,18 @@ describe("applyPlanInContext: sheet, table and cross-sheet references", () => {
   });
 
   test("user text that Excel would parse is protected with an apostrophe", async () => {
-    const plan = surveyDashboard(
-      [
-        { date: 45300, score: 9, segment: "2024", comment: "=1+1" },
-        { date: 45301, score: 3, segment: "SMB", comment: "fine" },
-      ],
-      { builtAt: BUILT },
-    ).plan;
+    const plan = surveyPlanOf([
+      { date: 45300, score: 9, segment: "2024", comment: "=1+1" },
+      { date: 45301, score: 3, segment: "SMB", comment: "fine" },
+    ]);
     const fake = new FakeExcel();
     await applyPlanInContext(fake.context, plan);
     const data = fake.sheet("Survey responses");
-    expect(data.cells.get("D6")).toBe("'=1+1");
-    expect(data.cells.get("D7")).toBe("fine");
-    expect(data.cells.get("C6")).toBe("'2024");
-    expect(data.cells.get("B6")).toBe(9);
+    // The table's first row is 7 (under the title, three heading lines and a blank row): Date, Score, Segment, Sentiment, Comment.
+    expect(data.cells.get("E7")).toBe("'=1+1");
+    expect(data.cells.get("E8")).toBe("fine");
+    expect(data.cells.get("C7")).toBe("'2024");
+    expect(data.cells.get("B7")).toBe(9);
   });
 });
 
@@ -100,7 +96,7 @@ describe("applyPlanInContext: large plans are chunked, with a bounded number of 
     const small = new FakeExcel();
     const smallResult = await applyPlanInContext(small.context, survey(20));
     const large = new FakeExcel();
-    const largePlan = survey(10000); // about 120,000 responses, ~720,000 cells
+    const largePlan = survey(7000); // about 84,000 responses (every one listed, under the template's 100,000), ~840,000 cells
     const largeResult = await applyPlanInContext(large.context, largePlan);
 
     expect(smallResult.syncs).toBe(4);
@@ -114,9 +110,10 @@ describe("applyPlanInContext: large plans are chunked, with a bounded number of 
     for (const req of large.requests) expect(req.bytes).toBeLessThan(EXCEL_WEB_REQUEST_LIMIT);
     expect(Math.max(...large.requests.map((r) => r.bytes))).toBeGreaterThan(EXCEL_WEB_REQUEST_LIMIT / 2); // the batches are really filled
     // Every response row arrived: the table's last row holds the last response.
-    const rows = largePlan.sheets[1].blocks.find((b) => b.rows[0][0] === "Date")!.rows;
+    const rows = largePlan.sheets[1].blocks.find((b) => b.at === "A7")!.rows;
     const data = large.sheet("Survey responses");
-    expect(data.cells.get(`B${4 + rows.length}`)).toBe(rows[rows.length - 1][1]);
+    expect(rows.length).toBeGreaterThan(80_000);
+    expect(data.cells.get(`B${6 + rows.length}`)).toBe(rows[rows.length - 1][1]);
     // Calculation and screen updating suspended in every batch.
     expect(large.suspendedCalculation).toBe(largeResult.batches);
     expect(large.suspendedScreen).toBe(largeResult.batches);

@@ -298,6 +298,7 @@ class FakeWorksheet {
   readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
   readonly freezePanes: Record<string, (x: any) => void>;
   readonly pageLayout: Record<string, any>;
+  readonly horizontalPageBreaks: { add: (cell: string) => void };
   private idLoaded = false;
   constructor(
     readonly fake: FakeExcel,
@@ -327,6 +328,13 @@ class FakeWorksheet {
         },
       },
     );
+    this.horizontalPageBreaks = {
+      add: (cell) =>
+        fake.enqueue("horizontalPageBreaks.add", name(), [cell], () => {
+          const breaks = (state().print.pageBreaksBefore ??= []) as string[];
+          breaks.push(cell);
+        }),
+    };
     this.names = {
       add: (n, range, comment) =>
         fake.enqueue("worksheet.names.add", name(), [n, range.address, comment], () =>

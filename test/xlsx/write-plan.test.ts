@@ -2,12 +2,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { kpiScorecard } from "../../src/templates/kpi-scorecard";
 import { ltvCacModel } from "../../src/templates/ltv-cac";
-import { surveyDashboard } from "../../src/templates/survey-dashboard";
 import { excelDate } from "../../src/workbook/dates";
 import { emptySheet, WorkbookPlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
+import { surveyPlanOf } from "../support/survey-plan";
 
-const BUILT = new Date("2025-01-15T09:30:00Z");
 const d = (m: number, day: number) => excelDate(2024, m, day);
 const responses = [
   { date: d(1, 5), score: 10, segment: "SMB", csat: 5, ces: 6, comment: "=1+1" },
@@ -31,7 +30,7 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
   let file: Awaited<ReturnType<typeof load>>;
   let charts = 0;
   beforeAll(async () => {
-    const plans: WorkbookPlan[] = [ltvCacModel(), kpiScorecard(), surveyDashboard(responses, { builtAt: BUILT }).plan, ltvCacModel()];
+    const plans: WorkbookPlan[] = [ltvCacModel(), kpiScorecard(), surveyPlanOf(responses), ltvCacModel()];
     const written = await writePlanToBuffer(plans);
     charts = written.charts;
     file = await load(written.buffer);
@@ -66,11 +65,11 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
   test("user text stays text, even when it starts with = or +", () => {
     const data = file.wb.getWorksheet("Survey responses")!;
     const comments: unknown[] = [];
-    data.getColumn(6).eachCell((cell) => comments.push(cell.value));
+    data.getColumn(7).eachCell((cell) => comments.push(cell.value));
     expect(comments).toContain("=1+1");
     expect(comments).toContain("+44 slow");
     // An empty plan cell ("") is an empty Excel cell.
-    expect(data.getCell("D8").value).toBeNull(); // the third response has no CSAT
+    expect(data.getCell("D9").value).toBeNull(); // the third response has no CSAT
   });
 
   test("tables: names (suffixed when taken), ranges and styles", () => {
@@ -80,7 +79,7 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
     };
     expect(tables("LTV model")).toEqual([["LtvPaybackCurve", "A34:C59", "TableStyleLight9"]]);
     expect(tables("LTV model (2)")).toEqual([["LtvPaybackCurve_2", "A34:C59", "TableStyleLight9"]]);
-    expect(tables("Survey responses")).toEqual([["SurveyResponses", "A5:F8", "TableStyleLight9"]]);
+    expect(tables("Survey responses")).toEqual([["SurveyResponses", "A6:G9", "TableStyleLight9"]]);
     expect(tables("CX scorecard")[0][0]).toBe("KpiScorecard");
   });
 
@@ -113,9 +112,9 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
   });
 
   test("charts: one drawing per sheet with charts, chart parts, content types and the sheet's <drawing>", async () => {
-    expect(charts).toBe(2 + 4 + 2); // LTV ×2 (2 each), dashboard: NPS, scores, CSAT, CES
+    expect(charts).toBe(2 + 5 + 2); // LTV ×2 (2 each), dashboard: NPS, CSAT, CES, scores, comments' sentiment
     const types = await file.part("[Content_Types].xml");
-    for (let i = 1; i <= 8; i++) expect(types).toContain(`<Override PartName="/xl/charts/chart${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    for (let i = 1; i <= 9; i++) expect(types).toContain(`<Override PartName="/xl/charts/chart${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
     expect(types).toContain(`PartName="/xl/drawings/drawing3.xml"`);
     const sheet1 = await file.part("xl/worksheets/sheet1.xml");
     const rels1 = await file.part("xl/worksheets/_rels/sheet1.xml.rels");
@@ -124,20 +123,20 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
     expect(sheet1.indexOf("<drawing ")).toBeLessThan(sheet1.indexOf("<tableParts"));
     expect(sheet1.indexOf("<pageSetup")).toBeLessThan(sheet1.indexOf("<drawing "));
     const drawing = await file.part("xl/drawings/drawing2.xml");
-    expect((drawing.match(/<xdr:twoCellAnchor/g) ?? []).length).toBe(4);
+    expect((drawing.match(/<xdr:twoCellAnchor/g) ?? []).length).toBe(5);
     const chart = await file.part("xl/charts/chart3.xml");
     expect(chart).toContain("<c:lineChart>");
     expect(chart).toContain("<c:f>&apos;NPS dashboard&apos;!$I$20:$I$21</c:f>");
     expect(chart).toContain('<c:numFmt formatCode="mmm yyyy" sourceLinked="0"/>');
     expect(chart).toContain('<a:prstDash val="dash"/>');
-    const scores = await file.part("xl/charts/chart4.xml");
+    const scores = await file.part("xl/charts/chart6.xml");
     expect(scores).toContain('<c:barDir val="col"/>');
   });
 });
 
 describe("writePlanToBuffer: small cases", () => {
   test("cross-sheet formulas follow a suffixed sheet", async () => {
-    const plans = [surveyDashboard(responses, { builtAt: BUILT }).plan, surveyDashboard(responses, { builtAt: BUILT }).plan];
+    const plans = [surveyPlanOf(responses), surveyPlanOf(responses)];
     const { wb } = await load((await writePlanToBuffer(plans)).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["NPS dashboard", "Survey responses", "NPS dashboard (2)", "Survey responses (2)"]);
     const formula = (wb.getWorksheet("NPS dashboard (2)")!.getCell("C15").value as { formula: string }).formula;

@@ -25,13 +25,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { BuildInput, ColumnMapping, Language, TemplateDescriptor, ValidationReport } from "../../templates/registry-types";
+import type { BuildInput, ColumnGroups, ColumnMapping, Language, TemplateDescriptor, ValidationReport } from "../../templates/registry-types";
 import { columnLetter, parseRangeAddress } from "../../workbook/a1";
 import type { ExcelHost, SourceData, TableInfo } from "../host";
 import { pick, Strings } from "../i18n";
 import { detectHeader } from "../../input/headers";
-import { autoMap, sharedSourceColumns, unmappedRequired } from "../../templates/column-mapping";
+import { autoGroups, autoMap, sharedSourceColumns, unmappedRequired } from "../../templates/column-mapping";
 import { AUTO_SETTINGS, ReadSettings, TypedSource, typeSheetValues } from "../typed-source";
+import { ColumnGroupField } from "./ColumnGroupField";
 import { AssumptionsReport, ReadSettingsFields } from "./ReadReport";
 import { errorText } from "./errors";
 
@@ -82,6 +83,8 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   const template = templates.find((x) => x.id === templateId);
   const [source, setSource] = React.useState<SourceData | null>(null);
   const [mapping, setMapping] = React.useState<ColumnMapping>({});
+  // The source columns of the template's columns fed by several (attribute ratings).
+  const [groups, setGroups] = React.useState<ColumnGroups>({});
   const [options, setOptions] = React.useState<Record<string, string | number>>(() => defaultOptions(template));
   const [tables, setTables] = React.useState<TableInfo[] | null>(null);
   const [tableName, setTableName] = React.useState("");
@@ -116,14 +119,19 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
     const next = templates.find((x) => x.id === id);
     setTemplateId(id);
     setOptions(defaultOptions(next));
-    setMapping(next && source ? autoMapSource(next, source) : {});
+    adoptMapping(next && source ? autoMapSource(next, source) : null);
     setPhase({ kind: "idle" });
     setNotice(null);
   };
 
+  const adoptMapping = (proposed: { mapping: ColumnMapping; groups: ColumnGroups } | null) => {
+    setMapping(proposed?.mapping ?? {});
+    setGroups(proposed?.groups ?? {});
+  };
+
   const adoptSource = (data: SourceData) => {
     setSource(data);
-    setMapping(template ? autoMapSource(template, data) : {});
+    adoptMapping(template ? autoMapSource(template, data) : null);
     setPhase({ kind: "idle" });
   };
 
@@ -170,20 +178,20 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
     let current = true;
     setTyped(null);
     if (!template || !source || !needsSource) return;
-    typeSheetValues(source.values, source.address, template.columns, mapping, language, settings)
+    typeSheetValues(source.values, source.address, template.columns, mapping, language, settings, groups)
       .then((t) => current && setTyped(t))
       .catch(() => current && setTyped(null));
     return () => {
       current = false;
     };
-  }, [template, source, needsSource, mapping, language, settings]);
+  }, [template, source, needsSource, mapping, groups, language, settings]);
 
   const input: BuildInput | null = React.useMemo(() => {
     if (!template) return null;
     if (needsSource && (!source || !typed || missing.length > 0)) return null;
-    return { rows: needsSource ? dataRows : [], mapping, options, sourceLabel: source?.address ?? "", builtAt: now(), language, surface: "taskpane" };
+    return { rows: needsSource ? dataRows : [], mapping, groups, options, sourceLabel: source?.address ?? "", builtAt: now(), language, surface: "taskpane" };
     // `missing` is derived from mapping; `now` is stamped again when the build starts.
-  }, [template, needsSource, source, typed, dataRows, mapping, options, language, missing.length]);
+  }, [template, needsSource, source, typed, dataRows, mapping, groups, options, language, missing.length]);
 
   const report: ValidationReport | { error: string } | null = React.useMemo(() => {
     if (!template || !input) return null;
@@ -325,7 +333,7 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
             {t.columnsHeading}
           </Subtitle2>
           <Caption1>{t.columnsHint}</Caption1>
-          {template.columns.map((column) => (
+          {template.columns.filter((c) => !c.multiple).map((column) => (
             <Field
               key={column.key}
               label={`${pick(column.label, language)} (${column.required ? t.requiredSuffix : t.optionalSuffix})`}
@@ -344,6 +352,20 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
                 ))}
               </Select>
             </Field>
+          ))}
+          {template.columns.filter((c) => c.multiple).map((column) => (
+            <ColumnGroupField
+              key={column.key}
+              column={column}
+              headers={headers}
+              headerText={headerText}
+              selected={groups[column.key] ?? []}
+              used={new Set(Object.values(mapping).filter((i) => i >= 0))}
+              disabled={building}
+              language={language}
+              strings={t}
+              onChange={(next) => setGroups((g) => ({ ...g, [column.key]: next }))}
+            />
           ))}
           {shared.length > 0 && (
             <MessageBar intent="warning">
@@ -465,10 +487,11 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   );
 }
 
-/** The automatic mapping of a template's columns from the source's header rows. */
-function autoMapSource(template: TemplateDescriptor, data: SourceData) {
+/** The automatic mapping of a template's columns from the source's header rows, and of its columns fed by several. */
+function autoMapSource(template: TemplateDescriptor, data: SourceData): { mapping: ColumnMapping; groups: ColumnGroups } {
   const layout = detectHeader(data.values.slice(0, 32));
-  return autoMap(template.columns, layout.header, layout.alternatives);
+  const mapping = autoMap(template.columns, layout.header, layout.alternatives);
+  return { mapping, groups: autoGroups(template.columns, layout.header, mapping, layout.alternatives) };
 }
 
 function sourceErrorText(e: unknown, t: Strings): string {

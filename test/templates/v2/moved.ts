@@ -28,6 +28,10 @@ export const MOVED: MovedTemplate[] = [
   { id: "mrr-bridge", pages: { mrr: 2 } },
   // 4 tiers with values: summary and its chart, the movement table and its chart on page 1; order and matrices on page 2.
   { id: "segment-movement", pages: { movement: 2 } },
+  // 12 months, 3 segments, comments and three attribute ratings: the NPS tables and charts, the score distribution,
+  // the comments' sentiment and themes, the key drivers and the CSAT/CES answers, with page breaks between blocks
+  // (5 pages in Spanish, 6 in English: narrower columns, a larger scale); the responses sheet prints its heading only.
+  { id: "survey-dashboard", pages: { dashboard: 7, responses: 1 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
