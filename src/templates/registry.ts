@@ -5,7 +5,7 @@
  */
 import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
 import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
-import { kpiScorecardDescriptor } from "./kpi-scorecard.descriptor";
+import { kpiScorecardTemplate } from "./kpi-scorecard/descriptor";
 import { ltvCacDescriptor } from "./ltv-cac.descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge";
 import { withExcelLimits } from "./excel-limits";
@@ -20,6 +20,6 @@ export const templates: TemplateDescriptor[] = [
   mrrBridgeTemplate,
   ltvCacDescriptor,
   surveyDashboardDescriptor,
-  kpiScorecardDescriptor,
+  kpiScorecardTemplate,
   customerLifetimeValueTemplate,
 ].map(withExcelLimits);

@@ -1,6 +1,6 @@
 import { applyPlanInContext, PlanApplyError } from "../../src/excel/apply-plan";
 import { EXCEL_WEB_REQUEST_LIMIT } from "../../src/excel/plan-requests";
-import { kpiScorecard } from "../../src/templates/kpi-scorecard";
+import { kpiScorecardTemplate } from "../../src/templates/kpi-scorecard/descriptor";
 import { ltvCacModel } from "../../src/templates/ltv-cac";
 import { sampleSurveyResponses } from "../../src/templates/sample-data";
 import { surveyDashboard } from "../../src/templates/survey-dashboard";
@@ -11,6 +11,11 @@ const USER_SHEETS = { Sheet1: { A1: "my data", B2: 42 }, "LTV model": { A1: "the
 
 function survey(perMonth: number, months = 12) {
   return surveyDashboard(sampleSurveyResponses({ seed: 5, months, perMonth }), { builtAt: BUILT }).plan;
+}
+
+/** The KPI scorecard of the sample KPIs (a plan with defined names). */
+function kpiScorecard() {
+  return kpiScorecardTemplate.build({ rows: [], mapping: {}, options: {}, sourceLabel: "", builtAt: BUILT, language: "en", surface: "taskpane" });
 }
 
 function writes(fake: FakeExcel) {

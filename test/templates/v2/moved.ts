@@ -23,6 +23,8 @@ export interface MovedTemplate {
 export const MOVED: MovedTemplate[] = [
   // 18 monthly cohorts: summary and curve on page 1, the four triangles after; landscape, one page wide.
   { id: "cohort-retention", pages: { cohorts: 4 } },
+  // Eight KPIs with wrapped notes on page 1, the 17 named inputs after them; landscape, one page wide.
+  { id: "kpi-scorecard", pages: { scorecard: 2 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
