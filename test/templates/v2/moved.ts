@@ -25,6 +25,8 @@ export const MOVED: MovedTemplate[] = [
   { id: "cohort-retention", pages: { cohorts: 4 } },
   // Eight KPIs with wrapped notes on page 1, the 17 named inputs after them; landscape, one page wide.
   { id: "kpi-scorecard", pages: { scorecard: 2 } },
+  // Summary, bridges and their waterfalls, 36 months by period; then segments, reasons, incidents, referrals, value movement.
+  { id: "customer-growth", pages: { growth: 2, drivers: 3 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
