@@ -16,6 +16,8 @@ export function mappingFor(
   templateId: string,
   file: string,
   alternatives: string[][] = [],
+  /** How --map names these columns: "" for the main file, "incidents." for a second source's. */
+  prefix = "",
 ): ColumnMapping {
   const mapping = autoMap(columns, header, alternatives);
   const normalized = header.map(normalizeHeader);
@@ -24,8 +26,8 @@ export function mappingFor(
     if (!column) {
       const keys = columns.map((c) => c.key).join(", ");
       throw new UsageError({
-        en: `--map ${key}=${wanted}: template ${templateId} has no column "${key}" (its columns: ${keys || "none"}).`,
-        es: `--map ${key}=${wanted}: la plantilla ${templateId} no tiene la columna «${key}» (sus columnas: ${keys || "ninguna"}).`,
+        en: `--map ${prefix}${key}=${wanted}: template ${templateId} has no column "${prefix}${key}" (its columns: ${keys || "none"}).`,
+        es: `--map ${prefix}${key}=${wanted}: la plantilla ${templateId} no tiene la columna «${prefix}${key}» (sus columnas: ${keys || "ninguna"}).`,
       });
     }
     if (wanted === "") {
@@ -37,8 +39,8 @@ export function mappingFor(
     if (index < 0) index = alternatives.findIndex((alts) => alts.some((a) => normalizeHeader(a) === normalizeHeader(wanted)));
     if (index < 0) {
       throw new UsageError({
-        en: `--map ${key}=${wanted}: ${file} has no column "${wanted}" (its headers: ${header.join(", ")}).`,
-        es: `--map ${key}=${wanted}: ${file} no tiene la columna «${wanted}» (sus encabezados: ${header.join(", ")}).`,
+        en: `--map ${prefix}${key}=${wanted}: ${file} has no column "${wanted}" (its headers: ${header.join(", ")}).`,
+        es: `--map ${prefix}${key}=${wanted}: ${file} no tiene la columna «${wanted}» (sus encabezados: ${header.join(", ")}).`,
       });
     }
     // The header now feeds `key` only: a column the automatic mapping gave it to loses it.
@@ -49,12 +51,12 @@ export function mappingFor(
 }
 
 /** Required columns still without a source column, as one message naming them and the file's headers. */
-export function missingColumnsMessage(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], file: string): Localized | null {
+export function missingColumnsMessage(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], file: string, prefix = ""): Localized | null {
   const missing = unmappedRequired(columns, mapping);
   if (missing.length === 0) return null;
   const names = (language: Language) =>
     missing.map((c) => `${c.key} (${c.label[language]}; ${language === "es" ? "encabezados reconocidos" : "recognised headers"}: ${c.synonyms.slice(0, 4).join(", ")}…)`).join("; ");
-  const hint = (language: Language) => missing.map((c) => `--map ${c.key}="${language === "es" ? "Su encabezado" : "Your header"}"`).join(" ");
+  const hint = (language: Language) => missing.map((c) => `--map ${prefix}${c.key}="${language === "es" ? "Su encabezado" : "Your header"}"`).join(" ");
   const headers = header.join(", ");
   return {
     en: `${file} has no column for ${names("en")}. Its headers are: ${headers || "(none)"}. Name the column with ${hint("en")}.`,

@@ -12,7 +12,7 @@
  * sheets.ts lays the sheets out from that aggregate alone.
  */
 import { MetricError } from "../../metrics/errors";
-import { GROWTH_PERIODS, GrowthPeriod } from "../../metrics/growth/customer-growth";
+import { GROWTH_PERIODS } from "../../metrics/growth/customer-growth";
 import { MAX_INCIDENT_TYPES } from "../../metrics/growth/incident-loss";
 import { periodIndex } from "../../metrics/dates";
 import { segmentKey, SegmentCell } from "../../metrics/segment-matrix";
