@@ -110,8 +110,11 @@ describe("the worked example, by hand", () => {
     expect(typeof cellAt(sheet, p.row(2), p.column(2))).toBe("number");
   });
 
-  test("the summary: 0 + 3 new + 1 reactivated − 2 lost = 2; value 65 − 35 = 30", () => {
-    expect(r.row("growth", "summary", 1)).toEqual([0, 3, 1, 2, 2, 2, 65, 35, 30]);
+  test("the summary: 0 + 3 new + 1 reactivated − 2 lost = 2; value 65 − 35 = 30, over the span of the table by period", () => {
+    expect(r.row("growth", "summary", 1)).toEqual(["Jan 2024 – Apr 2024", 0, 3, 1, 2, 2, 2, 65, 35, 30]);
+    // Each figure stands over its column of the table by period.
+    const [s, p] = [b.at.growth.summary, b.at.growth.periods];
+    expect(Array.from({ length: 10 }, (_, c) => s.column(c))).toEqual(Array.from({ length: 10 }, (_, c) => p.column(c)));
     // The same as the core, and the identity end = start + new + reactivated − lost on the sheet.
     const core = customerGrowth(["a", "b", "a", "c", "b"], WORKED.map((w) => serialFromIso(w[1] as string)), [10, 5, 20, 30, 7], SMALL);
     expect(core.rows.map((x) => x.customersAtEnd)).toEqual([2, 2, 2, 2]);
@@ -282,7 +285,7 @@ describe("random logs: the sheets equal growthReport(), and the bridge balances 
         });
         expect(b.agg.report).toEqual(core);
         const t = core.totals;
-        expect(r.row("growth", "summary", 1)).toEqual([t.customersAtStart, t.newCustomers, t.reactivated, t.lost, t.customersAtEnd, t.netGrowth, expect.closeTo(t.newValue!, 6), expect.closeTo(t.lostValue!, 6), expect.closeTo(t.netValue!, 6)]);
+        expect(r.row("growth", "summary", 1)).toEqual([expect.any(String), t.customersAtStart, t.newCustomers, t.reactivated, t.lost, t.customersAtEnd, t.netGrowth, expect.closeTo(t.newValue!, 6), expect.closeTo(t.lostValue!, 6), expect.closeTo(t.netValue!, 6)]);
         core.growth.rows.forEach((row, k) => {
           const [, start0, fresh, back, gone, end, net] = r.row("growth", "periods", 1 + k) as number[];
           expect([start0, fresh, back, gone, end, net]).toEqual([row.customersAtStart, row.newCustomers, row.reactivated, row.lost, row.customersAtEnd, row.netGrowth]);
@@ -325,7 +328,7 @@ describe("the sample, against growthReport()", () => {
   test("every figure on the sheets is the report's", () => {
     expect(b.agg.report).toEqual(core);
     const t = core.totals;
-    expect(r.row("growth", "summary", 1)).toEqual([0, t.newCustomers, t.reactivated, t.lost, t.customersAtEnd, t.netGrowth, expect.closeTo(t.newValue!, 6), expect.closeTo(t.lostValue!, 6), expect.closeTo(t.netValue!, 6)]);
+    expect(r.row("growth", "summary", 1)).toEqual(["Jan 2022 – Dec 2024", 0, t.newCustomers, t.reactivated, t.lost, t.customersAtEnd, t.netGrowth, expect.closeTo(t.newValue!, 6), expect.closeTo(t.lostValue!, 6), expect.closeTo(t.netValue!, 6)]);
     expect(b.at.growth.periods.rows).toBe(1 + 36);
     core.bySegment!.forEach((s, i) => expect(r.row("drivers", "segments", 1 + i).slice(0, 6)).toEqual([s.segment, s.customers, s.totals.newCustomers, s.totals.reactivated, s.totals.lost, s.totals.netGrowth]));
     core.lossReasons!.reasons.forEach((x, i) => {
@@ -387,7 +390,7 @@ describe("options", () => {
   test("the currency follows the language unless chosen", () => {
     const format = (o: Record<string, string>, language: Language) => {
       const b = built(input(rows, o, undefined, language));
-      return b.plan.sheets[0].formats.find((f) => f.range === b.at.growth.summary.range(1, 6, 1, 3))?.numberFormat;
+      return b.plan.sheets[0].formats.find((f) => f.range === b.at.growth.summary.range(1, 7, 1, 3))?.numberFormat;
     };
     expect(format({}, "en")).toBe('"$"#,##0');
     expect(format({}, "es")).toBe('#,##0 "€"');
@@ -425,7 +428,7 @@ describe("validation of both logs", () => {
     expect(cellAt(b.plan.sheets[0], 2, 1)).toBe("Source: orders.csv (5 rows used; 3 left out, listed by the check in the task pane). Built 2025-01-15 09:30 UTC by CXM.");
     expect(cellAt(b.plan.sheets[1], 3, 1)).toBe("Incident log: incidents.csv (3 rows used; 2 left out, listed by the check in the task pane).");
     const wb = evaluatePlan(b.plan);
-    expect(reader(wb, b).row("growth", "summary", 1)).toEqual([0, 3, 1, 2, 2, 2, 65, 35, 30]);
+    expect(reader(wb, b).row("growth", "summary", 1)).toEqual(["Jan 2024 – Apr 2024", 0, 3, 1, 2, 2, 2, 65, 35, 30]);
   });
 
   test("an incident log without its customer column, or without rows, blocks the build, saying it is the incident log", () => {
@@ -459,7 +462,8 @@ describe("in Spanish", () => {
 
   test("sheets, headers, labels and the template's own words are Spanish; the figures are the English build's", () => {
     expect(b.plan.sheets.map((s) => s.name)).toEqual(["Crecimiento de clientes", "Causas del crecimiento"]);
-    expect(cellAt(b.plan.sheets[0], b.at.growth.summary.row(0), b.at.growth.summary.column(0))).toBe("Clientes al inicio");
+    expect(cellAt(b.plan.sheets[0], b.at.growth.summary.row(0), b.at.growth.summary.column(1))).toBe("Clientes al inicio");
+    expect(cellAt(b.plan.sheets[0], b.at.growth.summary.row(1), b.at.growth.summary.column(0))).toBe("ene 2022 – dic 2024");
     expect(b.plan.sheets[0].tables.map((t) => t.name)).toEqual(["CrecimientoClientes"]);
     expect(valuesIn(b.plan.sheets[1], b.at.drivers!.movement.range(0, 0, 1, 6))[0]).toEqual(["De \\ a", "Bajo", "Medio", "Alto", "Perdidos", "Total"]);
     const en = built(input(growthSample("en").slice(1), {}, incidentSample("en").slice(1)));
@@ -504,7 +508,7 @@ describe("a CSV through the CLI, with the incident log as --with", () => {
     const b = built(input(WORKED, SMALL, WORKED_INCIDENTS, "es"));
     // The cached values of the written summary: what a viewer shows before recalculating.
     const summary = b.at.growth.summary;
-    expect([4, 8].map((c) => (wb.worksheets[0].getCell(summary.cell(1, c)).value as { result: number }).result)).toEqual([2, 30]);
+    expect([5, 9].map((c) => (wb.worksheets[0].getCell(summary.cell(1, c)).value as { result: number }).result)).toEqual([2, 30]);
   });
 
   test("a bad incident row is reported by its line in the incident file; --map incidents.x names a column; an unknown second source is a usage error", async () => {

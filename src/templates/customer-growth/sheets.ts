@@ -71,6 +71,8 @@ const PERIOD_FORMAT: Record<GrowthPeriod, string> = { week: FORMATS.date, month:
 const SUMMARY = ["atStart", "newCustomers", "reactivated", "lost", "atEnd", "netGrowth", "newValue", "lostValue", "netValue"] as const;
 type SummaryKey = (typeof SUMMARY)[number];
 const MONEY_FROM = SUMMARY.indexOf("newValue");
+/** The summary's first column holds the span of periods, so its figures stand over the same columns of the table by period. */
+const SUMMARY_FROM = 1;
 
 /** Chart colours: won in green, lost in red, levels in blue (distinct, from the palette). */
 const WON = PALETTE[2];
@@ -111,7 +113,7 @@ export function growthSheets(agg: GrowthAggregate, o: GrowthSheetOptions, t: Gro
 
   const on = (sheet: string, placed: Placed, r: number, c: number): SheetCell => ({ sheet, cell: placed.cell(r, c) });
   const s = growth.summary;
-  const cells = Object.fromEntries(SUMMARY.map((key, i) => [key, on("growth", s, 1, i)])) as unknown as GrowthCells;
+  const cells = Object.fromEntries(SUMMARY.map((key, i) => [key, on("growth", s, 1, SUMMARY_FROM + i)])) as unknown as GrowthCells;
   if (drivers?.incidents) {
     cells.incidentLossRate = on("drivers", drivers.incidents, 1, INCIDENT.rate);
     cells.relativeRisk = on("drivers", drivers.incidents, 1, INCIDENT.rr);
@@ -128,17 +130,19 @@ function header(t: GrowthStrings, key: SummaryKey): string {
 function summary(v: View): BlockSpec {
   const { t, agg } = v;
   const totals = agg.report.totals;
+  const { rows: list, period } = agg.report.growth;
+  const span = list.length > 0 ? windowText(list[0].start, list[list.length - 1].start, period, t) : "";
   return {
     key: "summary",
     title: t.summaryTitle,
     note: t.summaryNote,
     rows: 2,
-    columns: SUMMARY.length,
+    columns: SUMMARY_FROM + SUMMARY.length,
     fill(w) {
       const p = w.at("periods");
       // The table by period: column 0 is the period, then SUMMARY's columns.
       const col = (key: SummaryKey) => p.columnRange(1 + SUMMARY.indexOf(key), 1);
-      const own = (key: SummaryKey) => w.cell(1, SUMMARY.indexOf(key));
+      const own = (key: SummaryKey) => w.cell(1, SUMMARY_FROM + SUMMARY.indexOf(key));
       const values: Record<SummaryKey, Cell> = {
         atStart: fx(`=${p.cell(1, 1)}`, totals.customersAtStart),
         newCustomers: fx(`=SUM(${col("newCustomers")})`, totals.newCustomers),
@@ -150,9 +154,12 @@ function summary(v: View): BlockSpec {
         lostValue: fx(`=SUM(${col("lostValue")})`, totals.lostValue ?? 0),
         netValue: fx(`=${own("newValue")}-${own("lostValue")}`, totals.netValue ?? 0),
       };
-      w.put([SUMMARY.map((k) => header(t, k)), SUMMARY.map((k) => values[k])]).header();
-      w.format(w.range(1, 0, 1, MONEY_FROM), { ...LOOKS.output, numberFormat: FORMATS.integer });
-      w.format(w.range(1, MONEY_FROM, 1, SUMMARY.length - MONEY_FROM), { ...LOOKS.output, numberFormat: v.o.moneyFormat });
+      w.put([
+        [t.span, ...SUMMARY.map((k) => header(t, k))],
+        [span, ...SUMMARY.map((k) => values[k])],
+      ]).header();
+      w.format(w.range(1, SUMMARY_FROM, 1, MONEY_FROM), { ...LOOKS.output, numberFormat: FORMATS.integer });
+      w.format(w.range(1, SUMMARY_FROM + MONEY_FROM, 1, SUMMARY.length - MONEY_FROM), { ...LOOKS.output, numberFormat: v.o.moneyFormat });
     },
   };
 }
@@ -223,7 +230,7 @@ function bridge(v: View): BlockSpec {
   return waterfallTable({ key: "bridge", title: t.bridgeTitle, note: t.bridgeNote, figureHeader: t.customers, format: FORMATS.integer, steps: 5 }, v, (w) => {
     const s = w.at("summary");
     const fig = (r: number) => w.cell(1 + r, FIGURE);
-    const from = (key: SummaryKey) => `=${s.cell(1, SUMMARY.indexOf(key))}`;
+    const from = (key: SummaryKey) => `=${s.cell(1, SUMMARY_FROM + SUMMARY.indexOf(key))}`;
     const afterNew = x.customersAtStart + x.newCustomers;
     return [
       { label: t.atStart, figure: fx(from("atStart"), x.customersAtStart), base: "", up: "", down: "", total: fx(`=${fig(0)}`, x.customersAtStart) },
@@ -256,7 +263,7 @@ function money(v: View): BlockSpec {
   return waterfallTable({ key: "money", title: t.moneyTitle, note: t.moneyNote, figureHeader: t.amount, format: v.o.moneyFormat, steps: 3 }, v, (w) => {
     const s = w.at("summary");
     const fig = (r: number) => w.cell(1 + r, FIGURE);
-    const from = (key: SummaryKey) => `=${s.cell(1, SUMMARY.indexOf(key))}`;
+    const from = (key: SummaryKey) => `=${s.cell(1, SUMMARY_FROM + SUMMARY.indexOf(key))}`;
     const netStep = (gainRow: number, lossRow: number): Step => ({
       label: t.netValue,
       figure: fx(`=${fig(gainRow)}-${fig(lossRow)}`, net),

@@ -55,6 +55,8 @@ const en = {
 
   summaryTitle: "Net customer growth",
   summaryNote: "Over every period of the data: customers at the start + new + reactivated − lost = customers at the end (Jeanne Bliss).",
+  /** The header over the summary's first cell, the span of periods it covers. */
+  span: "Periods",
   atStart: "Customers at start",
   newCustomers: "New",
   reactivated: "Reactivated",
@@ -151,7 +153,7 @@ const en = {
   movementSummaryTitle: "Where the first window's customers went",
   movementSummaryNote: "Shares of the customers with a purchase in the first window (as =CXM.SEGMENTSUMMARY).",
   tiersTitle: "Value tiers",
-  tiersNote: "Thirds of the first window's revenue per customer (PERCENTILE.INC); the same amounts place customers in the last window, so a move up is more revenue.",
+  tiersNote: "Thirds of the first window's revenue per customer (PERCENTILE.INC), applied to both windows.",
   tier: "Tier",
   revenueUpTo: "Revenue up to",
   above: "above the last",
@@ -211,6 +213,7 @@ const es: GrowthStrings = {
 
   summaryTitle: "Crecimiento neto de clientes",
   summaryNote: "En todos los periodos de los datos: clientes al inicio + nuevos + reactivados − perdidos = clientes al final (Jeanne Bliss).",
+  span: "Periodos",
   atStart: "Clientes al inicio",
   newCustomers: "Nuevos",
   reactivated: "Reactivados",
@@ -307,7 +310,7 @@ const es: GrowthStrings = {
   movementSummaryTitle: "Adónde fueron los clientes de la primera ventana",
   movementSummaryNote: "Partes de los clientes con alguna compra en la primera ventana (como =CXM.SEGMENTSUMMARY).",
   tiersTitle: "Niveles de valor",
-  tiersNote: "Tercios de los ingresos por cliente de la primera ventana (PERCENTIL.INC); los mismos importes sitúan a los clientes en la última ventana, así que subir es ingresar más.",
+  tiersNote: "Tercios de los ingresos por cliente de la primera ventana (PERCENTIL.INC), aplicados a las dos ventanas.",
   tier: "Nivel",
   revenueUpTo: "Ingresos hasta",
   above: "por encima del último",
