@@ -53,8 +53,8 @@ describe.each(fromRows.map((t) => [t.id, t] as const))("%s at 1,048,576 rows", (
 });
 
 describe("the CLI's path: a CSV of 1,048,576 lines", () => {
-  // The cohort template aggregates (its workbook stays small); the file is read, validated, built and written.
-  it.each(["cohort-retention", "mrr-bridge"])("%s", async (id) => {
+  // These templates aggregate (their workbooks stay small); the file is read, validated, built and written.
+  it.each(["cohort-retention", "mrr-bridge", "customer-growth"])("%s", async (id) => {
     const t = templates.find((x) => x.id === id)!;
     const [header, ...rows] = t.sample();
     const cell = (v: unknown) => (typeof v === "number" && inputColumnsOf(t).some((c) => c.kind === "date") && v > 40000 && v < 50000 ? new Date(Date.UTC(1899, 11, 30) + v * 864e5).toISOString().slice(0, 10) : String(v));
