@@ -19,7 +19,7 @@ import { growthReport } from "../../src/metrics/growth/report";
 import { relativeRisk } from "../../src/metrics/lift";
 import { seededRandom } from "../../src/metrics/random";
 import { autoMap } from "../../src/templates/column-mapping";
-import { growthAggregate, lostAfterDays } from "../../src/templates/customer-growth/aggregate";
+import { lostAfterDays } from "../../src/templates/customer-growth/aggregate";
 import { COLUMNS, customerGrowthParts, customerGrowthTemplate as T, INCIDENT_COLUMNS } from "../../src/templates/customer-growth/descriptor";
 import { growthSample, incidentSample, sampleLogs } from "../../src/templates/customer-growth/sample";
 import { GrowthSheets, growthSheets } from "../../src/templates/customer-growth/sheets";

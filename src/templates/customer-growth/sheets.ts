@@ -24,6 +24,7 @@ import { BlockSpec, BlockWriter, chartBlock, SheetBuilder } from "../../workbook
 import { Cell, fx, Placed } from "../../workbook/layout";
 import type { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { FORMATS, LOOKS, PALETTE } from "../../workbook/styles";
+import { LOCALES } from "../shared/language";
 import type { SourceFacts } from "../shared/strings";
 import type { GrowthAggregate } from "./aggregate";
 import type { GrowthStrings } from "./strings";
@@ -551,7 +552,7 @@ function referrals(v: View): BlockSpec {
 
 /** A window's dates as the language writes them: "Jan 2022 – Dec 2022" ("ene 2022 – dic 2022"). */
 function windowText(from: number, to: number, period: GrowthPeriod, t: GrowthStrings): string {
-  const locale = t.title === "Customer growth" ? "en-US" : "es-ES";
+  const locale = LOCALES[t.language];
   const options: Intl.DateTimeFormatOptions =
     period === "week" ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" } : period === "year" ? { year: "numeric", timeZone: "UTC" } : { month: "short", year: "numeric", timeZone: "UTC" };
   const show = (serial: number) => new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(1899, 11, 30) + serial * 86400000));

@@ -37,6 +37,8 @@ export interface RuleFacts {
 
 const en = {
   ...COMMON.en,
+  /** The language the dates written as text (spans of periods) follow. */
+  language: "en" as Language,
   title: "Customer growth",
   description:
     "Customers won and lost in number and in money (Jeanne Bliss's net customer growth), by period, segment and loss reason, with loss after incidents, referrals and value-segment movement.",
@@ -195,6 +197,7 @@ export type GrowthStrings = typeof en;
 
 const es: GrowthStrings = {
   ...COMMON.es,
+  language: "es",
   title: "Crecimiento de clientes",
   description:
     "Clientes ganados y perdidos en número y en dinero (el crecimiento neto de clientes de Jeanne Bliss), por periodo, segmento y motivo de baja, con la pérdida tras incidencias, las recomendaciones y el movimiento entre segmentos de valor.",
