@@ -349,6 +349,10 @@ describe("the sample, against growthReport()", () => {
     });
     const m = core.valueMovement!;
     m.matrix.forEach((row2, i) => expect(r.row("drivers", "movement", 1 + i).slice(1, 5)).toEqual(row2));
+    // The last row totals each column (customers in each tier of the last window, and lost); its last cell is everyone.
+    const k = m.tiers.length;
+    const columnSums = Array.from({ length: k + 1 }, (_, j) => m.matrix.reduce((a, row2) => a + row2[j], 0));
+    expect(r.row("drivers", "movement", k + 2)).toEqual(["Total", ...columnSums, columnSums.reduce((a, x) => a + x, 0)]);
     const shares = r.row("drivers", "movementSummary", 1) as number[];
     [m.summary.movedUp, m.summary.stayed, m.summary.movedDown, m.summary.lost].forEach((v, i) => expect(shares[i]).toBeCloseTo(v, 12));
     expect(r.row("drivers", "tiers", 1)[1]).toBeCloseTo(m.thresholds[0], 9);

@@ -25,6 +25,7 @@ import { Cell, fx, Placed } from "../../workbook/layout";
 import type { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { FORMATS, LOOKS, PALETTE } from "../../workbook/styles";
 import { LOCALES } from "../shared/language";
+import { MIGRATION, migrationMatrixBlock } from "../shared/migration-matrix";
 import type { SourceFacts } from "../shared/strings";
 import type { GrowthAggregate } from "./aggregate";
 import type { GrowthStrings } from "./strings";
@@ -559,30 +560,20 @@ function windowText(from: number, to: number, period: GrowthPeriod, t: GrowthStr
   return from === to ? show(from) : `${show(from)} – ${show(to)}`;
 }
 
-/** The tiers × tiers movement matrix: rows where customers started, columns where they ended. */
+/** The tiers × tiers movement matrix (the shared migration matrix): rows where customers started, columns where they ended. */
 function movement(v: View): BlockSpec {
   const { t, agg } = v;
   const m = agg.report.valueMovement!;
-  const k = m.tiers.length;
   const period = agg.report.growth.period;
-  return {
+  return migrationMatrixBlock({
     key: "movement",
     title: t.movementTitle,
     note: t.movementNote(windowText(m.first.from, m.first.to, period, t), windowText(m.last.from, m.last.to, period, t)),
-    rows: k + 2,
-    columns: k + 3,
-    fill(w) {
-      const tierNames = m.tiers.map((n) => t.tiers[n - 1] ?? String(n));
-      const rows: Cell[][] = [[t.fromTo, ...tierNames, t.lostColumn, t.total]];
-      m.matrix.forEach((row, i) => {
-        const r = 1 + i;
-        rows.push([i < k ? tierNames[i] : t.newRow, ...row, fx(`=SUM(${w.range(r, 1, 1, k + 1)})`, sum(row))]);
-      });
-      w.put(rows).header();
-      w.format(w.range(1, 1, k + 1, k + 2), { numberFormat: FORMATS.integer });
-      w.format(w.range(1, 0, k + 1, 1), { bold: true });
-    },
-  };
+    segments: m.tiers.map((n) => t.tiers[n - 1] ?? String(n)),
+    words: { corner: t.fromTo, newRow: t.newRow, lost: t.lostColumn, totalBefore: t.total, totalAfter: t.total },
+    matrix: m.matrix,
+    numberFormat: FORMATS.integer,
+  });
 }
 
 /** Shares moved up, stayed, moved down and lost: formulas over the matrix. */
@@ -599,13 +590,14 @@ function movementSummary(v: View): BlockSpec {
     columns: 4,
     fill(w) {
       const mx = w.at("movement");
-      const cell = (i: number, j: number) => mx.cell(1 + i, 1 + j);
-      const before = `SUM(${mx.range(1, 1, k, k + 1)})`;
+      const cell = (i: number, j: number) => mx.cell(MIGRATION.row(i), MIGRATION.column(j));
+      // Customers before: every tier's row, its Lost column included (not the New row).
+      const before = `SUM(${mx.range(MIGRATION.row(0), MIGRATION.column(0), k, k + 1)})`;
       const up: string[] = [], same: string[] = [], down: string[] = [];
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < k; j++) (j > i ? up : j === i ? same : down).push(cell(i, j));
       }
-      const lost = mx.range(1, 1 + k, k, 1);
+      const lost = mx.range(MIGRATION.row(0), MIGRATION.column(k), k, 1);
       const share = (cells: string, value: number): Cell => fx(`=IF(${before}=0,"${t.na}",${cells}/${before})`, s.customersBefore === 0 ? t.na : value);
       w.put([
         [t.movedUp, t.stayed, t.movedDown, t.lostColumn],
