@@ -173,7 +173,7 @@ const es: Strings = {
   secondaryRemoveLabel: (label) => `Quitar: ${label.toLowerCase()}`,
   secondaryNone: "Sin elegir: la hoja se crea sin este origen.",
   secondaryReadLabel: (label) => `Cómo se leyó: ${label.toLowerCase()}`,
-  secondaryColumnLabel: (label, column) => `${label}: ${column}`,
+  secondaryColumnLabel: (label, column) => `${label}, columna ${column}`,
   secondaryRowLabel: (label, row) => `${label}, fila ${row}`,
   secondarySampleInserted: (label, sheet) => `Su ${label.toLowerCase()} está en la hoja nueva ${sheet}.`,
 
