@@ -21,6 +21,8 @@ export type Command =
       map: [string, string][];
       /** --option key=value, in the order given. */
       options: [string, string][];
+      /** --with key=file: a template's secondary sources (customer growth's incidents), in the order given. */
+      with: [string, string][];
       language: Language;
       acceptBadRows: boolean;
       /** Replace an existing --out file (never a symbolic link). */
@@ -49,6 +51,7 @@ const OPTIONS = {
   input: { type: "string", short: "i" },
   map: { type: "string", multiple: true },
   option: { type: "string", multiple: true },
+  with: { type: "string", multiple: true },
   "accept-bad-rows": { type: "boolean" },
   force: { type: "boolean" },
   sheet: { type: "string" },
@@ -62,7 +65,7 @@ const ALLOWED: Record<Command["kind"], (keyof typeof OPTIONS)[]> = {
   help: ["help", "lang"],
   list: ["help", "lang"],
   demo: ["help", "out", "lang", "force"],
-  template: ["help", "out", "lang", "input", "map", "option", "accept-bad-rows", "force", "sheet", "delimiter", "decimal", "date-order"],
+  template: ["help", "out", "lang", "input", "map", "option", "with", "accept-bad-rows", "force", "sheet", "delimiter", "decimal", "date-order"],
 };
 
 const SEE_HELP = { en: "(see cxm --help)", es: "(vea cxm --help)" };
@@ -71,7 +74,7 @@ const SEE_HELP = { en: "(see cxm --help)", es: "(vea cxm --help)" };
 function pair(flag: string, text: string): [string, string] {
   const at = text.indexOf("=");
   if (at <= 0) {
-    const eg = `--${flag} ${flag === "map" ? "score=Puntuación" : "confidence=0.9"}`;
+    const eg = `--${flag} ${flag === "map" ? "score=Puntuación" : flag === "with" ? "incidents=incidents.csv" : "confidence=0.9"}`;
     throw new UsageError({ en: `--${flag} ${text}: expected key=value, e.g. ${eg}.`, es: `--${flag} ${text}: se esperaba clave=valor, p. ej. ${eg}.` });
   }
   return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
@@ -180,6 +183,7 @@ export function parseCommand(argv: string[], fallback: Language = "en"): Command
       out: values.out,
       map: (values.map ?? []).map((m) => pair("map", m)),
       options: (values.option ?? []).map((o) => pair("option", o)),
+      with: (values.with ?? []).map((w) => pair("with", w)),
       language,
       acceptBadRows: values["accept-bad-rows"] ?? false,
       force: values.force ?? false,
@@ -208,7 +212,7 @@ Usage:
   cxm template <id> --input data.csv [--out <id>.xlsx] [--map key=Header ...]
                     [--option key=value ...] [--lang en|es] [--accept-bad-rows]
                     [--force] [--sheet NAME] [--delimiter ,|;|tab|'|'] [--decimal ,|.]
-                    [--date-order dmy|mdy|ymd]
+                    [--date-order dmy|mdy|ymd] [--with key=file ...]
       Builds one template from a file: CSV or text (UTF-8, UTF-16 or
       Windows-1252; comma, semicolon, tab or | separated, detected) or an
       Excel workbook (.xlsx, .xlsm: the first sheet, or --sheet NAME).
@@ -222,6 +226,9 @@ Usage:
       inputs (ltv-cac) take --option instead of --input.
       Rows that cannot be used are listed and nothing is written, unless
       --accept-bad-rows: then the workbook is built from the good rows.
+      A template with a second source reads it with --with: customer-growth
+      takes --with incidents=incidents.csv (customer, date, type), read the
+      same way; --map incidents.type="Category" names one of its columns.
   cxm --help
 
 An existing output file is never replaced unless --force is given, and never
@@ -246,7 +253,7 @@ Uso:
   cxm template <id> --input datos.csv [--out <id>.xlsx] [--map clave=Encabezado ...]
                     [--option clave=valor ...] [--lang en|es] [--accept-bad-rows]
                     [--force] [--sheet HOJA] [--delimiter ,|;|tab|'|'] [--decimal ,|.]
-                    [--date-order dmy|mdy|ymd]
+                    [--date-order dmy|mdy|ymd] [--with clave=archivo ...]
       Crea una plantilla a partir de un archivo: CSV o texto (UTF-8, UTF-16
       o Windows-1252; separado por comas, punto y coma, tabuladores o |,
       detectado) o un libro de Excel (.xlsx, .xlsm: la primera hoja, o
@@ -265,6 +272,9 @@ Uso:
       con las filas válidas.
       Las opciones admiten palabras en español: period=semana|mes|trimestre|año,
       measure=clientes|ingresos|ambos.
+      Una plantilla con un segundo origen lo lee con --with: customer-growth
+      admite --with incidents=incidencias.csv (cliente, fecha, tipo), leído
+      igual; --map incidents.type="Categoría" indica una de sus columnas.
   cxm --help
 
 Un archivo de salida existente no se reemplaza nunca sin --force, ni se

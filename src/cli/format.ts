@@ -72,21 +72,37 @@ const WORDS = {
   },
 };
 
-/** The report as lines: blocking problems, the bad rows by their line in `file` (the first `limit`), and the notes. */
-export function reportLines(report: ValidationReport, language: Language, file: string, lines: number[] = [], limit = 50): string[] {
+/**
+ * The report as lines: blocking problems, the bad rows by their line in
+ * `file` (the first `limit`), and the notes. Problems and notes of a
+ * secondary source (RowProblem.source) are named by the lines of that
+ * source's file (`sources`), after the main file's.
+ */
+export function reportLines(
+  report: ValidationReport,
+  language: Language,
+  file: string,
+  lines: number[] = [],
+  limit = 50,
+  sources: Record<string, { file: string; lines: number[] }> = {},
+): string[] {
   const w = WORDS[language];
   const out: string[] = [];
   if (report.blocking.length > 0) {
     out.push(w.cannot);
     for (const b of report.blocking) out.push(`  ${b[language]}`);
   }
-  if (report.problems.length > 0) {
-    out.push(`${file}: ${w.bad(report.problems.length)}`);
-    for (const p of report.problems.slice(0, limit)) out.push(`  ${w.line(p.row, lines[p.row])} [${p.column}]: ${p.message[language]}`);
-    if (report.problems.length > limit) out.push(`  ${w.more(report.problems.length - limit)}`);
+  const groups = [{ key: undefined as string | undefined, file, lines }, ...Object.entries(sources).map(([key, s]) => ({ key, file: s.file, lines: s.lines }))];
+  for (const g of groups) {
+    const problems = report.problems.filter((p) => p.source === g.key);
+    if (problems.length === 0) continue;
+    out.push(`${g.file}: ${w.bad(problems.length)}`);
+    for (const p of problems.slice(0, limit)) out.push(`  ${w.line(p.row, g.lines[p.row])} [${p.column}]: ${p.message[language]}`);
+    if (problems.length > limit) out.push(`  ${w.more(problems.length - limit)}`);
   }
   for (const note of report.notes ?? []) {
-    const at = (note.rows ?? []).map((r) => (lines[r] === undefined ? String(r + 1) : String(lines[r])));
+    const noteLines = note.source ? (sources[note.source]?.lines ?? []) : lines;
+    const at = (note.rows ?? []).map((r) => (noteLines[r] === undefined ? String(r + 1) : String(noteLines[r])));
     const where = at.length > 0 ? ` (${w.lines(at.length)} ${at.join(", ")}${at.length >= 20 ? "…" : ""})` : "";
     out.push(`${note.message[language]}${where}`);
   }
@@ -100,6 +116,7 @@ const LIST = {
     columns: "  Columns (--input file.csv or .xlsx):",
     optionalInput: "  Optional input file (--input file.csv), one row per item:",
     optional: " (optional)",
+    secondary: (key: string, label: string) => `  ${label}, optional (--with ${key}=file.csv; --map ${key}.column=Header):`,
     headers: "headers",
     options: "  Options (--option key=value):",
     text: "text",
@@ -110,6 +127,7 @@ const LIST = {
     columns: "  Columnas (--input archivo.csv o .xlsx):",
     optionalInput: "  Archivo de entrada opcional (--input archivo.csv), una fila por elemento:",
     optional: " (opcional)",
+    secondary: (key: string, label: string) => `  ${label}, opcional (--with ${key}=archivo.csv; --map ${key}.columna=Encabezado):`,
     headers: "encabezados",
     options: "  Opciones (--option clave=valor):",
     text: "texto",
@@ -130,6 +148,10 @@ export function listLines(templates: TemplateDescriptor[], language: Language): 
       for (const c of columns) {
         out.push(`    ${c.key}${c.required ? "" : w.optional}: ${c.label[language]}; ${w.headers}: ${c.synonyms.join(", ")}`);
       }
+    }
+    for (const second of t.secondarySources ?? []) {
+      out.push(w.secondary(second.key, second.label[language]));
+      for (const c of second.columns) out.push(`    ${c.key}${c.required ? "" : w.optional}: ${c.label[language]}; ${w.headers}: ${c.synonyms.join(", ")}`);
     }
     if (t.options.length > 0) {
       out.push(w.options);

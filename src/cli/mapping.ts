@@ -16,6 +16,8 @@ export function mappingFor(
   templateId: string,
   file: string,
   alternatives: string[][] = [],
+  /** How --map names these columns: "" for the main file, "incidents." for a second source's. */
+  prefix = "",
 ): ColumnMapping {
   const mapping = autoMap(columns, header, alternatives);
   const normalized = header.map(normalizeHeader);
@@ -24,8 +26,8 @@ export function mappingFor(
     if (!column) {
       const keys = columns.map((c) => c.key).join(", ");
       throw new UsageError({
-        en: `--map ${key}=${wanted}: template ${templateId} has no column "${key}" (its columns: ${keys || "none"}).`,
-        es: `--map ${key}=${wanted}: la plantilla ${templateId} no tiene la columna «${key}» (sus columnas: ${keys || "ninguna"}).`,
+        en: `--map ${prefix}${key}=${wanted}: template ${templateId} has no column "${prefix}${key}" (its columns: ${keys || "none"}).`,
+        es: `--map ${prefix}${key}=${wanted}: la plantilla ${templateId} no tiene la columna «${prefix}${key}» (sus columnas: ${keys || "ninguna"}).`,
       });
     }
     if (column.multiple) continue; // several source columns: groupsFor reads it
@@ -33,7 +35,7 @@ export function mappingFor(
       mapping[key] = -1; // --map comment= : leave an optional column out
       continue;
     }
-    const index = headerIndex(header, normalized, alternatives, key, wanted, file);
+    const index = headerIndex(header, normalized, alternatives, `${prefix}${key}`, wanted, file);
     // The header now feeds `key` only: a column the automatic mapping gave it to loses it.
     for (const other of Object.keys(mapping)) if (other !== key && mapping[other] === index) mapping[other] = -1;
     mapping[key] = index;
@@ -91,12 +93,12 @@ export function groupsFor(
 }
 
 /** Required columns still without a source column, as one message naming them and the file's headers. */
-export function missingColumnsMessage(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], file: string): Localized | null {
+export function missingColumnsMessage(columns: ColumnSpec[], mapping: ColumnMapping, header: string[], file: string, prefix = ""): Localized | null {
   const missing = unmappedRequired(columns, mapping);
   if (missing.length === 0) return null;
   const names = (language: Language) =>
     missing.map((c) => `${c.key} (${c.label[language]}; ${language === "es" ? "encabezados reconocidos" : "recognised headers"}: ${c.synonyms.slice(0, 4).join(", ")}…)`).join("; ");
-  const hint = (language: Language) => missing.map((c) => `--map ${c.key}="${language === "es" ? "Su encabezado" : "Your header"}"`).join(" ");
+  const hint = (language: Language) => missing.map((c) => `--map ${prefix}${c.key}="${language === "es" ? "Su encabezado" : "Your header"}"`).join(" ");
   const headers = header.join(", ");
   return {
     en: `${file} has no column for ${names("en")}. Its headers are: ${headers || "(none)"}. Name the column with ${hint("en")}.`,

@@ -13,7 +13,7 @@ import { TableReader } from "../input/reader";
 import { reportText } from "../input/report";
 import { MissingSheetError } from "../input/xlsx";
 import { templates as registered } from "../templates/registry";
-import type { BuildInput, Language, Localized, TemplateDescriptor } from "../templates/registry-types";
+import type { BuildInput, ColumnSpec, Language, Localized, TemplateDescriptor } from "../templates/registry-types";
 import { kindsFor, rowsOf } from "../templates/typed-rows";
 import { writePlanToBuffer } from "../xlsx/write-plan";
 import { Command, HELP, parseCommand, UsageError } from "./args";
@@ -150,24 +150,35 @@ const REFUSAL: Record<string, Localized> = {
   binary: { en: "it holds binary data, not text: give a CSV, a text file or an .xlsx workbook", es: "contiene datos binarios, no texto: use un CSV, un archivo de texto o un libro .xlsx" },
 };
 
-/** Reads the input file through src/input: typed columns, the report of assumptions, then rows for the template. */
-async function readInput(command: Extract<Command, { kind: "template" }>, t: TemplateDescriptor, cx: CliContext) {
+/** What a file is read as: its columns, the --map corrections for them, and the reader's overrides. */
+interface FileToRead {
+  input: string;
+  /** How --map names its columns ("incidents."). */
+  prefix: string;
+  columns: ColumnSpec[];
+  map: [string, string][];
+  read: Extract<Command, { kind: "template" }>["read"];
+}
+
+/** Reads an input file through src/input: typed columns, the report of assumptions, then rows for the template. */
+async function readInput(command: Extract<Command, { kind: "template" }>, t: TemplateDescriptor, cx: CliContext, what?: FileToRead) {
   const language = command.language;
-  const input = command.input!;
+  const input = what?.input ?? command.input!;
   const file = path.resolve(cx.cwd, input);
   if (!existsSync(file)) {
     throw new UsageError({ en: `File not found: ${input} (looked in ${path.dirname(file)}).`, es: `No se encuentra el archivo: ${input} (buscado en ${path.dirname(file)}).` });
   }
   if (!statSync(file).isFile()) throw new UsageError({ en: `${input} is not a file.`, es: `${input} no es un archivo.` });
-  const columns = inputColumnsOf(t);
+  const columns = what?.columns ?? inputColumnsOf(t);
+  const read = what?.read ?? command.read;
   try {
-    const reader = await TableReader.open(fileSource(file, command.read), { language, ...command.read });
+    const reader = await TableReader.open(fileSource(file, read), { language, ...read });
     if (reader.header.length === 0 || reader.header.every((h) => h === "")) {
       throw new UsageError({ en: `${input} is empty: it needs a header row, then one row per record.`, es: `${input} está vacío: necesita una fila de encabezados y una fila por registro.` });
     }
     const header = reader.header;
-    const mapping = mappingFor(columns, header, command.map, t.id, input, reader.layout.alternatives);
-    const missing = missingColumnsMessage(columns, mapping, header, input);
+    const mapping = mappingFor(columns, header, what?.map ?? command.map, t.id, input, reader.layout.alternatives, what?.prefix);
+    const missing = missingColumnsMessage(columns, mapping, header, input, what?.prefix);
     if (missing) throw new DataProblem(missing);
     const groups = groupsFor(columns, header, command.map, mapping, input, reader.layout.alternatives);
     const { kinds, mappedTo } = kindsFor(columns, mapping, header.length, groups);
@@ -189,6 +200,33 @@ async function readInput(command: Extract<Command, { kind: "template" }>, t: Tem
   }
 }
 
+/** The template's secondary sources named by --with (and by --map key.column), each with its file; a UsageError for an unknown key. */
+function secondarySources(command: Extract<Command, { kind: "template" }>, t: TemplateDescriptor) {
+  const specs = t.secondarySources ?? [];
+  const keys = specs.map((s) => s.key).join(", ");
+  const given = command.with.map(([key, file]) => {
+    const spec = specs.find((s) => s.key === key);
+    if (!spec) {
+      throw new UsageError({
+        en: `--with ${key}=${file}: template ${t.id} has no second source "${key}" (${keys ? `its second sources: ${keys}` : "it reads one file only"}).`,
+        es: `--with ${key}=${file}: la plantilla ${t.id} no tiene el segundo origen «${key}» (${keys ? `sus segundos orígenes: ${keys}` : "solo lee un archivo"}).`,
+      });
+    }
+    if (!file) throw new UsageError({ en: `--with ${key}=: name the file, e.g. --with ${key}=${key}.csv.`, es: `--with ${key}=: indique el archivo, p. ej. --with ${key}=${key}.csv.` });
+    return { spec, file };
+  });
+  for (const [key] of command.map) {
+    const spec = specs.find((s) => key.startsWith(`${s.key}.`));
+    if (spec && !given.some((g) => g.spec === spec)) {
+      throw new UsageError({
+        en: `--map ${key}: name the ${spec.label.en.toLowerCase()} file with --with ${spec.key}=file.csv.`,
+        es: `--map ${key}: indique el archivo del ${spec.label.es.toLowerCase()} con --with ${spec.key}=archivo.csv.`,
+      });
+    }
+  }
+  return given;
+}
+
 async function template(command: Extract<Command, { kind: "template" }>, cx: CliContext): Promise<number> {
   const t = findTemplate(cx.templates, command.id);
   const columns = inputColumnsOf(t);
@@ -200,6 +238,12 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   let sourceLabel = COMMON[language].optionsSource;
   const fileLabel = command.input ?? "";
 
+  // --map incidents.type=Header names a column of the secondary source "incidents"; the rest are the main file's.
+  const secondaryOf = (key: string) => (t.secondarySources ?? []).find((s) => key.startsWith(`${s.key}.`));
+  const mainMap = command.map.filter(([key]) => !secondaryOf(key));
+  const secondary = secondarySources(command, t);
+  const main = { ...command, map: mainMap };
+
   if (command.input !== undefined) {
     if (columns.length === 0) {
       throw new UsageError({
@@ -207,7 +251,7 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
         es: `La plantilla ${t.id} no lee ningún archivo: indique sus datos con --option (vea cxm list).`,
       });
     }
-    const read = await readInput(command, t, cx);
+    const read = await readInput(main, t, cx);
     reportText(read.table.report, language, "cli").forEach((l) => cx.out(l));
     cx.out(language === "es" ? `Columnas de ${command.input}:` : `Columns of ${command.input}:`);
     describeMapping(columns, read.mapping, read.header, language, read.groups).forEach((l) => cx.out(l));
@@ -221,9 +265,20 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   }
 
   const input: BuildInput = { rows, mapping, groups, options: optionsFor(t, command.options, language), sourceLabel, builtAt: cx.now(), language, surface: "cli" };
+  // Each secondary source (--with key=file), read as the main file is, with its own --map key.column=Header corrections.
+  const secondaryLines: Record<string, { file: string; lines: number[] }> = {};
+  for (const { spec, file } of secondary) {
+    const map = command.map.filter(([key]) => key.startsWith(`${spec.key}.`)).map(([key, header]): [string, string] => [key.slice(spec.key.length + 1), header]);
+    const read = await readInput(main, t, cx, { input: file, prefix: `${spec.key}.`, columns: spec.columns, map, read: {} });
+    reportText(read.table.report, language, "cli").forEach((l) => cx.out(l));
+    cx.out(language === "es" ? `Columnas de ${file} (${spec.label.es}):` : `Columns of ${file} (${spec.label.en}):`);
+    describeMapping(spec.columns, read.mapping, read.header, language).forEach((l) => cx.out(l));
+    input.secondary = { ...input.secondary, [spec.key]: { rows: read.rows, mapping: read.mapping, sourceLabel: read.sourceLabel } };
+    secondaryLines[spec.key] = { file, lines: read.lines };
+  }
   const report = t.validate(input);
   const problems = report.blocking.length > 0 || report.problems.length > 0;
-  reportLines(report, language, fileLabel || t.id, lines).forEach((l) => (problems ? cx.err(l) : cx.out(l)));
+  reportLines(report, language, fileLabel || t.id, lines, 50, secondaryLines).forEach((l) => (problems ? cx.err(l) : cx.out(l)));
   if (report.blocking.length > 0) throw new DataProblem({ en: "Nothing written.", es: "No se ha escrito nada." });
   if (report.problems.length > 0 && !command.acceptBadRows) {
     const n = report.goodRows;

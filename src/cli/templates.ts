@@ -90,12 +90,12 @@ export function optionsFor(t: TemplateDescriptor, given: [string, string][], lan
   return options;
 }
 
-/** The BuildInput for a template's built-in sample: the sample's rows mapped by their own headers, options at their defaults. */
+/** The BuildInput for a template's built-in sample: the sample's rows mapped by their own headers, options at their defaults, with its secondary sources' samples. */
 export function sampleInput(t: TemplateDescriptor, language: Language, builtAt: Date): BuildInput {
   const [header = [], ...rows] = t.sample(language);
   const columns = inputColumnsOf(t);
   const mapping = autoMap(columns, header);
-  return {
+  const input: BuildInput = {
     rows: columns.length > 0 ? rows : [],
     mapping,
     groups: autoGroups(columns, header, mapping),
@@ -105,6 +105,15 @@ export function sampleInput(t: TemplateDescriptor, language: Language, builtAt: 
     language,
     surface: "cli",
   };
+  if (t.secondarySources && t.secondarySources.length > 0) {
+    input.secondary = Object.fromEntries(
+      t.secondarySources.map((s) => {
+        const [head = [], ...data] = s.sample(language);
+        return [s.key, { rows: data, mapping: autoMap(s.columns, head), sourceLabel: COMMON[language].sampleSource }];
+      }),
+    );
+  }
+  return input;
 }
 
 /** The template with this id, or a UsageError listing the ids. */

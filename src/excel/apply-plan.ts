@@ -453,4 +453,6 @@ function applyChart(ws: Excel.Worksheet, plan: ChartPlan): void {
   }
   if (plan.xAxisTitle) chart.axes.categoryAxis.title.text = plan.xAxisTitle;
   if (plan.yAxisTitle) chart.axes.valueAxis.title.text = plan.yAxisTitle;
+  if (plan.valueAxisMin !== undefined) chart.axes.valueAxis.minimum = plan.valueAxisMin;
+  if (plan.valueAxisMax !== undefined) chart.axes.valueAxis.maximum = plan.valueAxisMax;
 }

@@ -71,6 +71,8 @@ export interface RowProblem {
   /** The template column at fault. */
   column: string;
   message: Localized;
+  /** The secondary source the row is in (its key, e.g. "incidents"); absent for the main source. */
+  source?: string;
 }
 
 /** Something the user should know about rows that are used (not a problem): "3 rows have no amount: they count for customers, not revenue". */
@@ -78,6 +80,8 @@ export interface ReportNote {
   message: Localized;
   /** 0-based data rows it concerns (the first few), for the CLI to name by line and the pane by sheet row. */
   rows?: number[];
+  /** The secondary source those rows are in; absent for the main source. */
+  source?: string;
 }
 
 export interface ValidationReport {
@@ -105,6 +109,34 @@ export interface BuildInput {
   surface: Surface;
   /** The source columns of the template's `multiple` columns (absent or empty: none chosen). */
   groups?: ColumnGroups;
+  /** The template's secondary sources that were given, by key (TemplateDescriptor.secondarySources). */
+  secondary?: Record<string, SecondaryInput>;
+}
+
+/**
+ * A second source a template reads beside its main one, always optional (the
+ * customer growth's incident log): its own columns, mapped from its own
+ * headers as the main source's are (the CLI's --with key=file and
+ * --map key.column=Header, the task pane's second source), and its own sample.
+ */
+export interface SecondarySourceSpec {
+  /** Its key in BuildInput.secondary and on the command line ("incidents"). */
+  key: string;
+  label: Localized;
+  /** One line: what it holds and what the build shows with it. */
+  description: Localized;
+  columns: ColumnSpec[];
+  /** Sample rows under a header in `language`, consistent with the template's own sample. */
+  sample(language?: Language): unknown[][];
+}
+
+/** A secondary source's rows as a build receives them. */
+export interface SecondaryInput {
+  /** Data rows (header excluded), as Excel values. */
+  rows: unknown[][];
+  mapping: ColumnMapping;
+  /** Where they came from, e.g. "incidents.csv" or "Sheet2!A1:C40". */
+  sourceLabel: string;
 }
 
 /**
@@ -144,4 +176,6 @@ export interface TemplateDescriptor {
   inputColumns?: ColumnSpec[];
   /** The headline numbers of the build (same input as build), for the demo's summary and the LibreOffice check. */
   headlines?(input: BuildInput): Headline[];
+  /** Optional second sources (an incident log beside a transaction log); undefined for most templates. */
+  secondarySources?: SecondarySourceSpec[];
 }

@@ -1,11 +1,12 @@
 /**
  * The templates the task pane, the CLI and the demo offer, in the order they
- * are listed: from raw data first (cohorts, segments, MRR), then the models
+ * are listed: from raw data first (cohorts, segments, customer growth, MRR), then the models
  * built from inputs, then the survey and KPI views, then predictive CLV.
  */
 import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
+import { customerGrowthTemplate } from "./customer-growth/descriptor";
 import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
-import { kpiScorecardDescriptor } from "./kpi-scorecard.descriptor";
+import { kpiScorecardTemplate } from "./kpi-scorecard/descriptor";
 import { ltvCacDescriptor } from "./ltv-cac.descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge/descriptor";
 import { withExcelLimits } from "./excel-limits";
@@ -17,9 +18,10 @@ import { surveyDashboardTemplate } from "./survey-dashboard/descriptor";
 export const templates: TemplateDescriptor[] = [
   cohortRetentionTemplate,
   segmentMovementTemplate,
+  customerGrowthTemplate,
   mrrBridgeTemplate,
   ltvCacDescriptor,
   surveyDashboardTemplate,
-  kpiScorecardDescriptor,
+  kpiScorecardTemplate,
   customerLifetimeValueTemplate,
 ].map(withExcelLimits);

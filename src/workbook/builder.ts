@@ -168,6 +168,18 @@ export class SheetBuilder {
     return bodies;
   }
 
+  /**
+   * Merges a one-row rectangle into one wrapped cell (its text wraps within
+   * the merged width, and the row gets the height it needs at build()): a
+   * long text in a block whose columns are sized by another block's numbers.
+   */
+  wrapAcross(rect: CellRect): this {
+    if (rect.lastRow !== rect.row) throw new Error("wrapAcross merges one row at a time.");
+    this.format(rect, { wrapText: true, verticalAlignment: "top" });
+    this.wrapZones.push(rect);
+    return this;
+  }
+
   /** Where a placed block's body is. */
   placed(key: string): Placed {
     const p = this.places.get(key);
@@ -440,6 +452,18 @@ export class BlockWriter extends Placed {
   /** Names the cell at body offsets (r, c). */
   name(name: string, r: number, c: number, comment?: string): this {
     this.sheet.name(name, this.row(r), this.column(c), comment);
+    return this;
+  }
+
+  /** Merges `columns` cells of body row r from column c into one wrapped cell (SheetBuilder.wrapAcross). */
+  wrapAcross(r: number, c: number, columns: number): this {
+    this.sheet.wrapAcross({ row: this.row(r), column: this.column(c), lastRow: this.row(r), lastColumn: this.column(c + columns - 1) });
+    return this;
+  }
+
+  /** An in-cell drop-down of `list` over a range of this block. */
+  listValidation(range: string, list: string[]): this {
+    this.sheet.listValidation(range, list);
     return this;
   }
 }

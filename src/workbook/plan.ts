@@ -219,6 +219,13 @@ export interface ChartPlan {
   yAxisTitle?: string;
   /** Waterfall only: the invisible series each column stands on (the running level before the step). */
   base?: string;
+  /**
+   * Where the value axis starts and ends, when the template knows: a
+   * waterfall's levels are read from zero, and Excel and LibreOffice start the
+   * axis far above zero when the values lie close together.
+   */
+  valueAxisMin?: number;
+  valueAxisMax?: number;
 }
 
 /** An in-cell drop-down list. */

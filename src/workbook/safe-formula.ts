@@ -25,6 +25,19 @@ export type FormulaCheck = { ok: true } | { ok: false; reason: FormulaRefusal };
 
 /** Functions a user formula may call: arithmetic only, no lookup, text, link, web or volatile function. */
 export const SAFE_FUNCTIONS = ["SUM", "AVERAGE", "MIN", "MAX", "ABS", "ROUND", "SQRT", "IFERROR"] as const;
+export type SafeFunction = (typeof SAFE_FUNCTIONS)[number];
+
+/** The fewest and most arguments each allowed function takes in Excel. */
+export const FUNCTION_ARITY: Record<SafeFunction, [number, number]> = {
+  SUM: [1, 255],
+  AVERAGE: [1, 255],
+  MIN: [1, 255],
+  MAX: [1, 255],
+  ABS: [1, 1],
+  ROUND: [2, 2],
+  SQRT: [1, 1],
+  IFERROR: [2, 2],
+};
 
 import { EXCEL_MAX_FORMULA_LENGTH } from "./plan";
 
@@ -39,7 +52,8 @@ export interface FormulaAllowList {
   cells?: boolean;
 }
 
-type Token =
+/** A token of a formula's body (after the "="); `at` is its offset. */
+export type Token =
   | { kind: "number"; at: number }
   | { kind: "op"; text: "+" | "-" | "*" | "/" | "^"; at: number }
   | { kind: "percent" | "open" | "close" | "comma" | "colon"; at: number }
@@ -53,7 +67,8 @@ class Refused extends Error {
   }
 }
 
-const CELL = /^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$/;
+/** A reference to one cell: B5, $B$5. */
+export const CELL = /^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$/;
 const NUMBER = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/;
 const WORD = /^[A-Za-z_$][A-Za-z0-9_.$]*/;
 
@@ -61,7 +76,8 @@ function shortText(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-function tokenize(body: string): Token[] {
+/** The tokens of a formula's body (the text after "="). */
+export function tokenize(body: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < body.length) {
@@ -150,7 +166,7 @@ class Parser {
     if (t.kind !== "word") throw incomplete();
     if (this.peek()?.kind === "open") return this.call(t.text, depth);
     if (CELL.test(t.text)) {
-      if (!this.cells) throw notAllowed(t.text, this.shownNames);
+      if (!this.cells) throw notAllowed(t.text, this.shownNames, false);
       if (this.peek()?.kind === "colon") {
         this.i++;
         const end = this.peek();
@@ -159,7 +175,7 @@ class Parser {
       }
       return;
     }
-    if (!this.names.has(t.text.toUpperCase())) throw notAllowed(t.text, this.shownNames);
+    if (!this.names.has(t.text.toUpperCase())) throw notAllowed(t.text, this.shownNames, this.cells);
   }
 
   private call(name: string, depth: number): void {
@@ -170,16 +186,27 @@ class Parser {
       });
     }
     this.expect("open");
-    if (this.peek()?.kind === "close") {
-      this.i++;
-      return;
-    }
-    this.expression(depth + 1);
-    while (this.peek()?.kind === "comma") {
-      this.i++;
+    let args = 0;
+    if (this.peek()?.kind !== "close") {
       this.expression(depth + 1);
+      args++;
+      while (this.peek()?.kind === "comma") {
+        this.i++;
+        this.expression(depth + 1);
+        args++;
+      }
     }
     this.expect("close");
+    // Excel refuses a call with the wrong number of arguments when the formula is entered: the build would fail there.
+    const [least, most] = FUNCTION_ARITY[name.toUpperCase() as SafeFunction];
+    if (args < least || args > most) {
+      const wanted = least === most ? String(least) : `${least} to ${most}`;
+      const quiere = least === most ? String(least) : `de ${least} a ${most}`;
+      throw new Refused({
+        en: `${name.toUpperCase()} takes ${wanted} ${least === 1 && most === 1 ? "argument" : "arguments"}, not ${args}.`,
+        es: `${name.toUpperCase()} admite ${quiere} ${least === 1 && most === 1 ? "argumento" : "argumentos"}, no ${args}.`,
+      });
+    }
   }
 
   private expect(kind: Token["kind"]): void {
@@ -206,11 +233,11 @@ function incomplete(): Refused {
   });
 }
 
-function notAllowed(word: string, names: string[]): Refused {
+function notAllowed(word: string, names: string[], cells = true): Refused {
   const list = names.length === 0 ? "" : names.slice(0, 8).join(", ") + (names.length > 8 ? "…" : "");
   return new Refused({
-    en: `it uses ${shortText(word)}, which is not one of the named inputs${list ? ` (${list})` : ""} or a cell of this sheet.`,
-    es: `usa ${shortText(word)}, que no es uno de los datos con nombre${list ? ` (${list})` : ""} ni una celda de esta hoja.`,
+    en: `it uses ${shortText(word)}, which is not one of the named inputs${list ? ` (${list})` : ""}${cells ? " or a cell of this sheet" : ""}.`,
+    es: `usa ${shortText(word)}, que no es uno de los datos con nombre${list ? ` (${list})` : ""}${cells ? " ni una celda de esta hoja" : ""}.`,
   });
 }
 

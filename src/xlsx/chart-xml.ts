@@ -118,8 +118,10 @@ export function chartXml({ chart, quotedSheet, textCategories, categoryFormat, v
     `${numFmt(textCategories ? undefined : categoryFormat)}<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  // CT_Scaling: orientation, then max, then min.
+  const bounds = `${chart.valueAxisMax !== undefined ? `<c:max val="${chart.valueAxisMax}"/>` : ""}${chart.valueAxisMin !== undefined ? `<c:min val="${chart.valueAxisMin}"/>` : ""}`;
   const valAx =
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${valPos}"/><c:majorGridlines/>${chart.yAxisTitle ? title(chart.yAxisTitle, 1000) : ""}` +
     `${numFmt(valueFormat)}<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/>` +

@@ -40,7 +40,13 @@ describe("parseCommand", () => {
       acceptBadRows: true,
       force: false,
       read: {},
+      with: [],
     });
+  });
+
+  test("template: --with key=file names a second source, in the order given", () => {
+    const c = parseCommand(["template", "customer-growth", "--input", "orders.csv", "--with", "incidents=tickets 2024.csv", "--map", "incidents.type=Category"]);
+    expect(c).toMatchObject({ kind: "template", id: "customer-growth", with: [["incidents", "tickets 2024.csv"]], map: [["incidents.type", "Category"]] });
   });
 
   test.each([
@@ -51,6 +57,7 @@ describe("parseCommand", () => {
     [["template"], "cxm template needs a template id"],
     [["template", "a", "b"], 'Unexpected argument "b" after the template id'],
     [["template", "a", "--map", "score"], "--map score: expected key=value"],
+    [["template", "a", "--with", "incidents.csv"], "--with incidents.csv: expected key=value"],
     [["list", "extra"], 'cxm list takes no argument "extra"'],
   ])("%j is a usage error naming what is wrong", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);

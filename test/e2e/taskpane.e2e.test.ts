@@ -260,6 +260,65 @@ describe("the Templates tab, in English", () => {
   });
 });
 
+describe("a template's optional second source (the customer growth's incident log)", () => {
+  const VISITS: FakeValue[][] = [["Customer"], ["C-1"], ["C-2"], ["C-3"]];
+  const COMPLAINTS: FakeValue[][] = [["Who", "Kind"], ["C-1", "Late"], ["", "Rude"], ["C-3", "Late"], ["C-2", "Rude"]];
+  const book = { sheets: [{ name: "Visits data", rows: VISITS }, { name: "Complaints", rows: COMPLAINTS }], tables: [{ name: "ComplaintsTable", sheet: "Complaints", range: "A1:B5" }], selection: "'Visits data'!A1:A4" };
+
+  it("takes its own range or table, maps its own headers, names its bad rows, and reaches the build", async () => {
+    const page = await open("second source", "en-US", book, "Revenue by segment");
+    await page.getByRole("radio", { name: /Visits and complaints/ }).check();
+    await see(page, "Complaints log (optional)");
+    await see(page, "None chosen: the build leaves it out.");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await see(page, "3 rows ready.");
+
+    // The second source from an Excel table; "Who" is a synonym of its customer column.
+    await page.getByLabel("Excel table for the complaints log", { exact: true }).selectOption("ComplaintsTable");
+    await see(page, "Complaints!A1:B5: 4 data rows");
+    expect(await page.getByLabel("Complaints log: Customer (required)").inputValue()).toBe("0");
+    expect(await page.getByLabel("Complaints log: Kind (optional)").inputValue()).toBe("1");
+    // Its bad row is named with the source and its own sheet row.
+    await see(page, "1 row will be left out:");
+    expect(await validationText(page)).toBe("3 rows ready. 1 row will be left out: Complaints log, row 3: Customer is blank.");
+    const read = (await page.getByRole("region", { name: "How the complaints log was read" }).innerText()).replace(/\s+/g, " ");
+    expect(read).toContain("Read Complaints!A1:B5.");
+
+    await page.getByRole("button", { name: "Build Visits and complaints on a new sheet" }).click();
+    await see(page, "Built on the new sheet Visits.");
+    expect((await fakeWorkbook(page)).values.Visits).toEqual([
+      ["Visits", 3],
+      ["Complaints from", "Complaints!A1:B5"],
+      ["", ""],
+      ["Late", 2],
+      ["Rude", 1],
+    ]);
+
+    // Removed, the build goes without it.
+    await page.getByRole("button", { name: "Remove the complaints log" }).click();
+    await see(page, "None chosen: the build leaves it out.");
+    await page.getByRole("button", { name: "Build Visits and complaints on a new sheet" }).click();
+    await see(page, "Built on the new sheet Visits (2).");
+    expect((await fakeWorkbook(page)).values["Visits (2)"]).toEqual([
+      ["Visits", 3],
+      ["Complaints from", "none"],
+    ]);
+  });
+
+  it("inserts both samples, each on a sheet of its own, as the two sources", async () => {
+    const page = await open("second sample", "es-ES", { sheets: [{ name: "Hoja1" }] }, "Ingresos por segmento");
+    await page.getByRole("radio", { name: /Visitas y quejas/ }).check();
+    await page.getByRole("button", { name: "Insertar datos de ejemplo de Visitas y quejas en una hoja nueva" }).click();
+    await see(page, "Los datos de ejemplo están en la hoja nueva Ejemplo Visitas y quejas y ahora son el origen. Su registro de quejas está en la hoja nueva Ejemplo Registro de quejas.");
+    await see(page, "'Ejemplo Registro de quejas'!A1:B3: 2 filas de datos");
+    const wb = await fakeWorkbook(page);
+    expect(wb.values["Ejemplo Registro de quejas"]).toEqual([["Customer", "Kind"], ["C-1", "Late"], ["C-2", "Rude"]]);
+    await page.getByRole("button", { name: "Crear Visitas y quejas en una hoja nueva" }).click();
+    await see(page, "Creada en la hoja nueva Visits.");
+    expect((await fakeWorkbook(page)).values.Visits[1]).toEqual(["Complaints from", "'Ejemplo Registro de quejas'!A1:B3"]);
+  });
+});
+
 describe("the Templates tab, in Spanish", () => {
   it("follows Office's display language through the whole flow", async () => {
     const rows: FakeValue[][] = [

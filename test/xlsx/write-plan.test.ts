@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { kpiScorecard } from "../../src/templates/kpi-scorecard";
+import { kpiScorecardTemplate } from "../../src/templates/kpi-scorecard/descriptor";
 import { ltvCacModel } from "../../src/templates/ltv-cac";
 import { excelDate } from "../../src/workbook/dates";
 import { emptySheet, WorkbookPlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
 import { surveyPlanOf } from "../support/survey-plan";
+
+const BUILT = new Date("2025-01-15T09:30:00Z");
 
 const d = (m: number, day: number) => excelDate(2024, m, day);
 const responses = [
@@ -13,6 +15,11 @@ const responses = [
   { date: d(1, 9), score: 3, segment: "Enterprise", csat: 2, comment: "+44 slow" },
   { date: d(2, 2), score: 8, segment: "SMB", ces: 4 },
 ];
+
+/** The KPI scorecard of the sample KPIs. */
+function kpiScorecard(): WorkbookPlan {
+  return kpiScorecardTemplate.build({ rows: [], mapping: {}, options: {}, sourceLabel: "", builtAt: BUILT, language: "en", surface: "taskpane" });
+}
 
 async function load(buffer: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -107,8 +114,10 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
 
   test("frozen panes and list validation", () => {
     const card = file.wb.getWorksheet("CX scorecard")!;
-    expect(card.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 6 });
-    expect(card.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ['"higher,lower"'] });
+    const plan = kpiScorecard().sheets[0];
+    expect(card.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: plan.freeze!.rows });
+    const first = plan.validations[0].range.split(":")[0];
+    expect(card.getCell(first).dataValidation).toMatchObject({ type: "list", formulae: ['"higher,lower"'] });
   });
 
   test("charts: one drawing per sheet with charts, chart parts, content types and the sheet's <drawing>", async () => {

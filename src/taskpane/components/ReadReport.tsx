@@ -15,11 +15,11 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "120px" },
 });
 
-export function AssumptionsReport({ lines, strings: t }: { lines: string[]; strings: Strings }) {
+export function AssumptionsReport({ lines, strings: t, label }: { lines: string[]; strings: Strings; label?: string }) {
   const styles = useStyles();
   if (lines.length === 0) return null;
   return (
-    <div role="region" aria-label={t.readReportLabel}>
+    <div role="region" aria-label={label ?? t.readReportLabel}>
       <Caption1 block>{t.readReportHeading}</Caption1>
       <ul className={styles.list}>
         {lines.map((line, i) => (

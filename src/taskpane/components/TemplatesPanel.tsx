@@ -34,6 +34,7 @@ import { autoGroups, autoMap, sharedSourceColumns, unmappedRequired } from "../.
 import { AUTO_SETTINGS, ReadSettings, TypedSource, typeSheetValues } from "../typed-source";
 import { ColumnGroupField } from "./ColumnGroupField";
 import { AssumptionsReport, ReadSettingsFields } from "./ReadReport";
+import { SecondarySourceSection, SecondarySources, useSecondarySources } from "./SecondarySources";
 import { errorText } from "./errors";
 
 const useStyles = makeStyles({
@@ -102,6 +103,8 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   const [typed, setTyped] = React.useState<TypedSource | null>(null);
   const dataRows = typed?.rows ?? [];
   const building = phase.kind === "building";
+  // A template's optional second sources (the customer growth's incident log), typed the same way.
+  const secondary = useSecondarySources(template, language, settings);
 
   const refreshTables = React.useCallback(async () => {
     try {
@@ -149,6 +152,22 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
     }
   };
 
+  /** Reads the selection or a table for a second source; a failure is a notice, and null. */
+  const readSecondary = async (what: "selection" | { table: string }): Promise<SourceData | null> => {
+    setReading(true);
+    setNotice(null);
+    try {
+      const data = what === "selection" ? await host.readSelection() : await host.readTable(what.table);
+      if (data.values.length < 2) setNotice({ intent: "warning", text: t.headerOnly });
+      return data;
+    } catch (e) {
+      setNotice({ intent: "error", text: sourceErrorText(e, t) });
+      return null;
+    } finally {
+      setReading(false);
+    }
+  };
+
   const insertSample = async () => {
     if (!template) return;
     setReading(true);
@@ -160,7 +179,14 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
       if (needsSource) {
         adoptSource(written);
         setTableName("");
-        setNotice({ intent: "success", text: t.sampleInserted(sheet) });
+        // Each second source's sample goes on a sheet of its own and becomes that source.
+        const lines = [t.sampleInserted(sheet)];
+        for (const spec of secondary.specs) {
+          const second = await host.insertSample(t.sampleSheetName(pick(spec.label, language)), spec.sample(language));
+          secondary.adopt(spec.key, second);
+          lines.push(t.secondarySampleInserted(pick(spec.label, language), parseRangeAddress(second.address)?.sheet ?? ""));
+        }
+        setNotice({ intent: "success", text: lines.join(" ") });
       } else {
         setNotice({ intent: "success", text: t.sampleInsertedNoSource(sheet) });
       }
@@ -189,9 +215,13 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
   const input: BuildInput | null = React.useMemo(() => {
     if (!template) return null;
     if (needsSource && (!source || !typed || missing.length > 0)) return null;
-    return { rows: needsSource ? dataRows : [], mapping, groups, options, sourceLabel: source?.address ?? "", builtAt: now(), language, surface: "taskpane" };
+    // A second source still being typed: wait for it.
+    if (secondary.inputs === null) return null;
+    const built: BuildInput = { rows: needsSource ? dataRows : [], mapping, groups, options, sourceLabel: source?.address ?? "", builtAt: now(), language, surface: "taskpane" };
+    if (secondary.inputs) built.secondary = secondary.inputs;
+    return built;
     // `missing` is derived from mapping; `now` is stamped again when the build starts.
-  }, [template, needsSource, source, typed, dataRows, mapping, groups, options, language, missing.length]);
+  }, [template, needsSource, source, typed, dataRows, mapping, groups, options, language, missing.length, secondary.inputs]);
 
   const report: ValidationReport | { error: string } | null = React.useMemo(() => {
     if (!template || !input) return null;
@@ -375,6 +405,22 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
         </section>
       )}
 
+      {template &&
+        needsSource &&
+        secondary.specs.map((spec) => (
+          <SecondarySourceSection
+            key={spec.key}
+            spec={spec}
+            sources={secondary}
+            tables={tables}
+            read={readSecondary}
+            refreshTables={() => void refreshTables()}
+            disabled={reading || building}
+            language={language}
+            strings={t}
+          />
+        ))}
+
       {template && (!needsSource || source) && (
         <section className={styles.section} aria-labelledby={`${uid}-check`}>
           <Subtitle2 as="h2" id={`${uid}-check`}>
@@ -391,7 +437,9 @@ export function TemplatesPanel({ templates, host, language, strings: t, now = ()
                 <MessageBarBody>{t.failed(report.error)}</MessageBarBody>
               </MessageBar>
             )}
-            {validReport && <ValidationSummary report={validReport} needsSource={needsSource} sheetRows={typed?.sheetRows ?? []} language={language} strings={t} />}
+            {validReport && (
+              <ValidationSummary report={validReport} needsSource={needsSource} sheetRows={typed?.sheetRows ?? []} secondary={secondary} language={language} strings={t} />
+            )}
           </div>
         </section>
       )}
@@ -506,14 +554,23 @@ interface ValidationSummaryProps {
   needsSource: boolean;
   /** The sheet row of each data row (the reader skips title, header and blank rows). */
   sheetRows: number[];
+  /** The second sources, whose problems are named with their label and their own sheet rows. */
+  secondary: SecondarySources;
   language: Language;
   strings: Strings;
 }
 
 /** Rows ready, blocking problems, and the bad rows by their sheet row number. */
-function ValidationSummary({ report, needsSource, sheetRows, language, strings: t }: ValidationSummaryProps) {
+function ValidationSummary({ report, needsSource, sheetRows, secondary, language, strings: t }: ValidationSummaryProps) {
   const styles = useStyles();
   const listed = report.problems.slice(0, MAX_LISTED);
+  /** "Row 7" for the main source, "Incident log, row 5" for a second one. */
+  const rowOf = (row: number, source?: string) => {
+    if (!source) return t.rowLabel(String(sheetRows[row] ?? row + 2));
+    const spec = secondary.specs.find((s) => s.key === source);
+    const rows = secondary.states[source]?.typed?.sheetRows ?? [];
+    return t.secondaryRowLabel(spec ? pick(spec.label, language) : source, String(rows[row] ?? row + 2));
+  };
   return (
     <>
       {report.blocking.length > 0 && (
@@ -535,8 +592,8 @@ function ValidationSummary({ report, needsSource, sheetRows, language, strings: 
           <Text block>{t.rowsLeftOut(report.problems.length)}</Text>
           <ul className={styles.problems}>
             {listed.map((p) => (
-              <li key={`${p.row}-${p.column}`}>
-                <Body1Strong>{t.rowLabel(String(sheetRows[p.row] ?? p.row + 2))}</Body1Strong>: {pick(p.message, language)}
+              <li key={`${p.source ?? ""}-${p.row}-${p.column}`}>
+                <Body1Strong>{rowOf(p.row, p.source)}</Body1Strong>: {pick(p.message, language)}
               </li>
             ))}
           </ul>
@@ -546,7 +603,7 @@ function ValidationSummary({ report, needsSource, sheetRows, language, strings: 
       {(report.notes ?? []).map((note, i) => (
         <Text block key={`note-${i}`}>
           {pick(note.message, language)}
-          {note.rows && note.rows.length > 0 && ` (${note.rows.map((r) => t.rowLabel(String(sheetRows[r] ?? r + 2))).join(", ")})`}
+          {note.rows && note.rows.length > 0 && ` (${note.rows.map((r) => rowOf(r, note.source)).join(", ")})`}
         </Text>
       ))}
     </>

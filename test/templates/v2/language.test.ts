@@ -45,9 +45,12 @@ interface Found {
   text: string;
 }
 
+/** The add-in's function names (=CXM.CHURN) are the same in both languages, as Excel's own are in the formula bar: not words. */
+const FUNCTION_NAME = /\bCXM\.[A-Z][A-Z0-9.]*/g;
+
 /** Words of `list` in the texts, with where each is. */
 function wordsFrom(list: Set<string>, texts: PlanText[]): Found[] {
-  return texts.flatMap(({ where, text }) => wordsOf(text).filter((w) => list.has(w)).map((word) => ({ where, word, text })));
+  return texts.flatMap(({ where, text }) => wordsOf(text.replace(FUNCTION_NAME, "")).filter((w) => list.has(w)).map((word) => ({ where, word, text })));
 }
 
 /** What the task pane and the CLI show of a template, in one language. */

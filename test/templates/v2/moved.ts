@@ -32,6 +32,10 @@ export const MOVED: MovedTemplate[] = [
   // the comments' sentiment and themes, the key drivers and the CSAT/CES answers, with page breaks between blocks
   // (5 pages in Spanish, 6 in English: narrower columns, a larger scale); the responses sheet prints its heading only.
   { id: "survey-dashboard", pages: { dashboard: 7, responses: 1 } },
+  // Eight KPIs with wrapped notes on page 1, the 17 named inputs after them; landscape, one page wide.
+  { id: "kpi-scorecard", pages: { scorecard: 2 } },
+  // Summary, bridges and their waterfalls, 36 months by period; then segments, reasons, incidents, referrals, value movement.
+  { id: "customer-growth", pages: { growth: 2, drivers: 3 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
