@@ -6,7 +6,7 @@
 import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
 import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
 import { kpiScorecardDescriptor } from "./kpi-scorecard.descriptor";
-import { ltvCacDescriptor } from "./ltv-cac.descriptor";
+import { ltvCacTemplate } from "./ltv-cac/descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge";
 import { withExcelLimits } from "./excel-limits";
 import type { TemplateDescriptor } from "./registry-types";
@@ -18,7 +18,7 @@ export const templates: TemplateDescriptor[] = [
   cohortRetentionTemplate,
   segmentMovementTemplate,
   mrrBridgeTemplate,
-  ltvCacDescriptor,
+  ltvCacTemplate,
   surveyDashboardDescriptor,
   kpiScorecardDescriptor,
   customerLifetimeValueTemplate,

@@ -103,6 +103,8 @@ export interface PrintSetup {
   area?: string;
   /** The page header in Excel's header codes: "&L&A&R&P" puts the sheet name left and the page number right. */
   header?: string;
+  /** Rows that start a new printed page (manual page breaks), e.g. so that no chart is cut in two. */
+  rowBreaks?: number[];
 }
 
 /** Width of one column, in characters of the default font (Excel's own unit). */

@@ -298,6 +298,7 @@ class FakeWorksheet {
   readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
   readonly freezePanes: Record<string, (x: any) => void>;
   readonly pageLayout: Record<string, any>;
+  readonly horizontalPageBreaks: { add: (address: string) => void };
   private idLoaded = false;
   constructor(
     readonly fake: FakeExcel,
@@ -327,6 +328,10 @@ class FakeWorksheet {
         },
       },
     );
+    this.horizontalPageBreaks = {
+      add: (address: string) =>
+        fake.enqueue("horizontalPageBreaks.add", name(), [address], () => (state().print.rowBreaks = [...((state().print.rowBreaks as string[]) ?? []), address])),
+    };
     this.names = {
       add: (n, range, comment) =>
         fake.enqueue("worksheet.names.add", name(), [n, range.address, comment], () =>

@@ -18,11 +18,17 @@ export interface MovedTemplate {
   id: string;
   /** Most pages LibreOffice may print for each sheet (by sheet key) of the sample's build, in either language. */
   pages: Record<string, number>;
+  /** Options over the defaults, for a second build of a template that shows more with them. */
+  options?: Record<string, string | number>;
 }
 
 export const MOVED: MovedTemplate[] = [
   // 18 monthly cohorts: summary and curve on page 1, the four triangles after; landscape, one page wide.
   { id: "cohort-retention", pages: { cohorts: 4 } },
+  // The constant-churn model: inputs and outputs, then the sensitivity grid and the payback curve, each with its chart on a page of its own.
+  { id: "ltv-cac", pages: { ltv: 3 } },
+  // With retention from the sample cohort (Fader & Hardie 2007): the sBG blocks and their two charts too; the lifetime series is off the print area.
+  { id: "ltv-cac", pages: { ltv: 5 }, options: { retention: "cohorts", discount: 0.008 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
@@ -44,6 +50,7 @@ export function sampleBuilds(languages: Language[] = LANGUAGES): SampleBuild[] {
     if (!template) throw new Error(`Template ${moved.id} is in the moved list but not registered (src/templates/registry.ts).`);
     return languages.map((language) => {
       const input = sampleInput(template, language, BUILT);
+      if (moved.options) input.options = { ...input.options, ...moved.options };
       return { template, moved, language, input, plan: template.build(input) };
     });
   });
