@@ -150,7 +150,7 @@ function prepare(input: BuildInput): Prepared {
       report = reportOf(columns, blocking);
     } else if (text) {
       const list = readSurvivorList(text, input.language);
-      if ("problems" in list) blocking.push(...list.problems);
+      if ("problems" in list) for (const p of list.problems) blocking.push(p);
       else source = { kind: "typed", list };
     } else source = { kind: "sample" };
   }

@@ -161,7 +161,9 @@ const en = {
   logSurvivorsNote: (p: PeriodWords) =>
     `A customer counts as still active from the ${p.unit} of their first transaction to the ${p.unit} of their last (one who skips a ${p.unit} and comes back was still a customer).`,
   youngLeftOut: (n: number, p: PeriodWords) =>
-    n === 0 ? "" : ` The ${count("en", n)} ${plural("en", n, { one: "customer", other: "customers" })} of the last ${p.unit}, not yet seen to renew, are left out.`,
+    n === 0
+      ? ""
+      : ` ${count("en", n)} ${plural("en", n, { one: "customer of the last " + p.unit + ", not yet seen to renew, is", other: "customers of the last " + p.unit + ", not yet seen to renew, are" })} left out.`,
 
   cohortInputsTitle: "Cohort retention: inputs",
   cohortInputsNote: (p: PeriodWords) => `The survivor counts are per ${p.unit}; revenue and discounting are converted to that period.`,

@@ -81,13 +81,15 @@ export function keepItemsWhole(sheet: SheetPlan, items: FlowRows[]): number[] {
     breaks.push(row);
     pageTop = row;
   };
-  for (const item of items) {
-    if (item.top > lastPrinted) break;
-    const bottom = Math.min(item.bottom, lastPrinted);
-    if (fits(pageTop, bottom)) continue;
+  items.forEach((item, i) => {
+    if (item.top > lastPrinted) return;
+    // The blank rows under an item go with it: a page must hold them too.
+    const next = items[i + 1];
+    const bottom = Math.min(next ? next.top - 1 : item.bottom, lastPrinted);
+    if (fits(pageTop, bottom)) return;
     if (item.top > pageTop && fits(item.top, bottom)) {
       breakAt(item.top);
-      continue;
+      return;
     }
     // Taller than a page: fill the page, then go on.
     while (!fits(pageTop, bottom)) {
@@ -95,7 +97,7 @@ export function keepItemsWhole(sheet: SheetPlan, items: FlowRows[]): number[] {
       while (fits(pageTop, r + 1)) r++;
       breakAt(r + 1);
     }
-  }
+  });
   if (breaks.length > 0 && sheet.print) sheet.print.rowBreaks = breaks;
   return breaks;
 }
