@@ -22,6 +22,7 @@ import type { BuildInput, ColumnSpec, Headline, Language, Localized, OptionSpec,
 import { stopIfBlocking } from "../shared/errors";
 import { both } from "../shared/language";
 import { CURRENCY, moneyFormat } from "../shared/money";
+import { choiceOf } from "../shared/options";
 import { sourceFacts, stamp } from "../shared/strings";
 import { readTransactionRows, reportOf, TransactionColumns, TransactionFields } from "../transaction-rows";
 import { LtvCacAggregate, LtvCacInputs, RetentionAggregate, retentionFromLog } from "./aggregate";
@@ -99,11 +100,6 @@ export interface Prepared {
   report: ValidationReport;
 }
 
-function choice<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | null {
-  if (value === undefined || value === null || value === "") return fallback;
-  return allowed.includes(value as T) ? (value as T) : null;
-}
-
 /** The model's inputs from the options, and what is wrong with them. */
 function inputsFrom(input: Pick<BuildInput, "options" | "language">): { inputs: LtvCacInputs; blocking: Localized[] } {
   const inputs = { ...SAMPLE_INPUTS };
@@ -133,8 +129,8 @@ function inputsFrom(input: Pick<BuildInput, "options" | "language">): { inputs: 
 /** Reads the options and, for a log, the rows: the one place rows are read. */
 function prepare(input: BuildInput): Prepared {
   const { inputs, blocking } = inputsFrom(input);
-  const retention = choice(input.options.retention, RETENTION_CHOICES, "constant");
-  const period = choice(input.options.period, PERIOD_CHOICES, "auto");
+  const retention = choiceOf(input.options.retention, RETENTION_CHOICES, "constant");
+  const period = choiceOf(input.options.period, PERIOD_CHOICES, "auto");
   if (!retention) blocking.push(tr((t) => t.unknownChoice("retention", String(input.options.retention))));
   if (!period) blocking.push(tr((t) => t.unknownChoice("period", String(input.options.period))));
   const logGiven = input.rows.length > 0 && (mappedColumn(input.mapping, "customer") >= 0 || mappedColumn(input.mapping, "date") >= 0);

@@ -42,7 +42,7 @@ describe("the .xlsx", () => {
     // OOXML's break ids are the rows above each break.
     for (const r of breaks) expect(sheetXml).toContain(`<brk id="${r - 1}"`);
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("_xlnm.Print_Area");
-  });
+  }, 30_000);
 });
 
 describe("the Excel renderer", () => {

@@ -27,8 +27,9 @@ export const MOVED: MovedTemplate[] = [
   { id: "cohort-retention", pages: { cohorts: 4 } },
   // The constant-churn model: inputs and outputs, then the sensitivity grid and the payback curve, each with its chart on a page of its own.
   { id: "ltv-cac", pages: { ltv: 3 } },
-  // With retention from the sample cohort (Fader & Hardie 2007): the sBG blocks and their two charts too; the lifetime series is off the print area.
-  { id: "ltv-cac", pages: { ltv: 5 }, options: { retention: "cohorts", discount: 0.008 } },
+  // With retention from the sample cohort (Fader & Hardie 2007): the sBG blocks and their two charts too (6 pages in English, 4 in Spanish,
+  // whose narrower columns let more rows fit a page); the lifetime series is off the print area.
+  { id: "ltv-cac", pages: { ltv: 6 }, options: { retention: "cohorts", discount: 0.008 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
