@@ -12,9 +12,10 @@
  * at k ≥ 1, the customers whose last period is k periods after their first;
  * the survivors after k periods are those counts summed from k on.
  */
-import { cohortTable } from "../../metrics/cohort";
+import { CohortTable, cohortTable } from "../../metrics/cohort";
 import { codeIds, CodedIds, IdCell } from "../../metrics/transaction-log";
-import type { RetentionPeriod } from "./strings";
+import { TemplateInputError } from "../shared/errors";
+import { LTV_STRINGS, RetentionPeriod } from "./strings";
 
 export interface LtvCacInputs {
   /** Average revenue per account per month. */
@@ -36,7 +37,7 @@ export interface SurvivorCohort {
   survivors: number[];
 }
 
-export type RetentionSource = "sample" | "typed" | "log";
+export type RetentionSource = "sample" | "typed" | "log" | "triangle";
 
 export interface RetentionAggregate {
   source: RetentionSource;
@@ -107,6 +108,30 @@ export function retentionFromLog(columns: LogColumns, period: RetentionPeriod): 
     cohorts.push({ start, survivors });
   });
   return { source: "log", period, cohorts, heldOut: 0, youngCustomers };
+}
+
+/**
+ * The survivor counts of a cohort-retention triangle of active customers
+ * (the cohort retention template's `customers` table, or what
+ * src/sql/parse-cohort.ts reads from the cohort query's result): each
+ * cohort's row as it is, from period 0 to the last observed. Right for
+ * contracts, where a customer active in period k was active in every period
+ * before; where customers come back the counts rise somewhere, and the
+ * template refuses them (ltvCacParts.modelProblems) rather than fit them.
+ *
+ * @example retentionFromTriangle({ period: "month", measure: "customers", output: "count", cohorts: [45292, 45323], sizes: [3, 1], base: [3, 1], observed: [3, 2], matrix: [[3, 2, 1], [1, 0, null]] }).cohorts.map((c) => c.survivors) // [[3, 2, 1], [1, 0]]
+ */
+export function retentionFromTriangle(table: CohortTable): RetentionAggregate {
+  const period = table.period;
+  if (period === "week") throw new TemplateInputError({ en: LTV_STRINGS.en.weeklyTriangle, es: LTV_STRINGS.es.weeklyTriangle });
+  const cohorts: SurvivorCohort[] = [];
+  let youngCustomers = 0;
+  table.cohorts.forEach((start, i) => {
+    const observed = table.observed[i];
+    if (observed < 2) youngCustomers += table.sizes[i];
+    else cohorts.push({ start, survivors: table.matrix[i].slice(0, observed).map((x) => x ?? 0) });
+  });
+  return { source: "triangle", period, cohorts, heldOut: 0, youngCustomers };
 }
 
 function isCoded(ids: ArrayLike<IdCell> | CodedIds): ids is CodedIds {

@@ -5,7 +5,8 @@
  * survivor counts, which come:
  * - typed as an option: `--option survivors="1000, 631, 468, 382 | 326, 289"`
  *   (the task pane's box takes the same text; a | starts the periods held
- *   out of the fit);
+ *   out of the fit), several cohorts separated by "/" or line breaks: the
+ *   rows of a cohort-retention triangle (survivor-list.ts);
  * - from a transaction log (`cxm template ltv-cac --input orders.csv`, its
  *   customer and date columns, `inputColumns`), grouped into cohorts with
  *   src/metrics/cohort.ts (aggregate.ts);
@@ -15,6 +16,7 @@
  * Reading the rows happens only in prepare() (the intake seam); the
  * aggregate takes typed columns, the sheets only the aggregate.
  */
+import { civilFromSerial } from "../../metrics/dates";
 import { cacPayback, ltv, ltvToCac } from "../../metrics/ltv";
 import type { WorkbookPlan } from "../../workbook/plan";
 import { blockingFromError, customerColumn, mappedColumn, optionNumber } from "../descriptor-kit";
@@ -162,17 +164,42 @@ function aggregate(p: Prepared): LtvCacAggregate {
   if (s.kind === "sample") {
     retention = { source: "sample", period: period("year"), cohorts: [{ start: null, survivors: SAMPLE_SURVIVORS }], heldOut: SAMPLE_HELD_OUT, youngCustomers: 0 };
   } else if (s.kind === "typed") {
-    retention = { source: "typed", period: period("month"), cohorts: [{ start: null, survivors: s.list.survivors }], heldOut: s.list.heldOut, youngCustomers: 0 };
+    const cohorts = s.list.cohorts.map((survivors) => ({ start: null, survivors }));
+    retention = { source: "typed", period: period("month"), cohorts, heldOut: s.list.heldOut, youngCustomers: 0 };
   } else {
     retention = retentionFromLog({ ids: s.columns.ids, dates: s.columns.dates }, period("month"));
   }
   return { inputs: p.inputs, retention };
 }
 
+/** A cohort's first day as ISO text (2024-01-01), the same in both languages. */
+function isoDate(serial: number): string {
+  const d = civilFromSerial(serial);
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
+
+/** The first count that rises in a triangle's cohort (customers who came back), named in both languages. */
+function risingCohort(r: RetentionAggregate): Localized | null {
+  for (const [i, c] of r.cohorts.entries()) {
+    const k = c.survivors.findIndex((n, t) => t > 0 && n > c.survivors[t - 1]);
+    if (k < 0) continue;
+    const say = (l: Language) => {
+      const t = LTV_STRINGS[l];
+      const cohort = c.start === null ? t.typedCohortNumber(i + 1) : isoDate(c.start);
+      const shown = (n: number) => n.toLocaleString(l === "es" ? "es-ES" : "en-US");
+      return t.triangleRises(cohort, k, t.periods[r.period], shown(c.survivors[k]), shown(c.survivors[k - 1]));
+    };
+    return { en: say("en"), es: say("es") };
+  }
+  return null;
+}
+
 /** Problems only the fitted model shows: too short a log, a fit that fails, a lifetime that is infinite. */
 function modelProblems(agg: LtvCacAggregate): Localized[] {
   const r = agg.retention;
   if (!r) return [];
+  const rise = risingCohort(r);
+  if (rise) return [rise];
   const oldest = r.cohorts.reduce((a, c) => Math.max(a, c.survivors.length - 1 - r.heldOut), 0);
   if (oldest < 2) return [tr((t) => t.logTooShort(t.periods[r.period]))];
   try {
@@ -211,7 +238,10 @@ function sourceLines(input: BuildInput, p: Prepared, agg: LtvCacAggregate): stri
   if (!r || !s) return [];
   const built = t.builtLine(stamp(input.builtAt));
   if (s.kind === "sample") return [`${t.sampleSurvivorsSource} ${built}`];
-  if (s.kind === "typed") return [`${t.typedSurvivorsSource(s.list.survivors.length, s.list.heldOut)} ${built}`];
+  if (s.kind === "typed") {
+    const { cohorts, heldOut } = s.list;
+    return [`${cohorts.length > 1 ? t.typedTriangleSource(cohorts.length) : t.typedSurvivorsSource(cohorts[0].length, heldOut)} ${built}`];
+  }
   const pw = t.periods[r.period];
   const facts = sourceFacts(input, s.columns.ids.length, s.columns.problems.length);
   return [`${t.source(facts)} ${t.logSurvivorsNote(pw)}${t.youngLeftOut(r.youngCustomers, pw)}`];
@@ -271,4 +301,4 @@ export function ltvCacModel(options: Record<string, string | number> = {}, langu
 }
 
 /** The pure parts, for tests. */
-export const ltvCacParts = { build, prepare, aggregate, analyse };
+export const ltvCacParts = { build, prepare, aggregate, analyse, modelProblems };

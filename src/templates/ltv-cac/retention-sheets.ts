@@ -381,8 +381,9 @@ function survivors(v: LtvView): BlockSpec {
     rows: 4 + m.periods,
     columns: 1 + C,
     fill(w) {
-      const label = (start: number | null) => start ?? (r.source === "sample" ? t.sampleCohort : t.typedCohort);
-      const rows: Cell[][] = [[p.Unit, ...r.cohorts.map((c) => label(c.start))]];
+      const typed = (i: number) => (C > 1 ? t.typedCohortNumber(i + 1) : t.typedCohort);
+      const label = (start: number | null, i: number) => start ?? (r.source === "sample" ? t.sampleCohort : typed(i));
+      const rows: Cell[][] = [[p.Unit, ...r.cohorts.map((c, i) => label(c.start, i))]];
       for (let k = 0; k <= m.periods; k++) rows.push([k, ...r.cohorts.map((c) => (k < c.survivors.length ? c.survivors[k] : ""))]);
       const end = r.cohorts.map((c) => c.survivors.length - 1 - r.heldOut);
       rows.push([t.lost, ...r.cohorts.map((_, i) => fx(`=${w.cell(1, 1 + i)}-${w.cell(1 + end[i], 1 + i)}`, m.lost[i]))]);

@@ -156,6 +156,7 @@ const en = {
   >,
   sampleSurvivorsSource:
     'Survivor counts: Fader & Hardie (2007), "How to Project Customer Retention", the regular cohort of Berry & Linoff\'s data, 1,000 customers followed for 12 years; fitted on years 0-7 as in the paper, years 8-12 held out.',
+  typedTriangleSource: (cohorts: number) => `Survivor counts: the ${count("en", cohorts)} cohorts typed in the options, fitted jointly.`,
   typedSurvivorsSource: (counts: number, heldOut: number) =>
     `Survivor counts: the ${count("en", counts)} typed in the options${heldOut > 0 ? `, the last ${count("en", heldOut)} held out of the fit` : ""}.`,
   logSurvivorsNote: (p: PeriodWords) =>
@@ -237,6 +238,7 @@ const en = {
   cohort: "Cohort",
   sampleCohort: "Regular (Fader & Hardie 2007)",
   typedCohort: "Your cohort",
+  typedCohortNumber: (n: number) => `Cohort ${n}`,
   lost: "Lost",
   atRisk: "Customer-periods at risk",
   survivorsTable: "SurvivorCounts",
@@ -270,7 +272,7 @@ const en = {
   optionRetention: "Retention",
   retentionConstant: "Constant churn (the monthly churn rate you type)",
   retentionCohorts: "From your cohorts: sBG fitted to survivor counts, beside the constant churn",
-  optionSurvivors: "Survivor counts (the cohort's size first; a | starts the periods held out)",
+  optionSurvivors: "Survivor counts (the cohort's size first; a | starts the periods held out; / or a new line between cohorts)",
   survivorsPlaceholder: "Blank: the built-in sample, Fader & Hardie's regular cohort, years 0-12",
   optionPeriod: "Period of the survivor counts",
   periodAuto: "By the source (years for the sample, months otherwise)",
@@ -282,6 +284,11 @@ const en = {
   notANumber: (token: string, i: number) => `Option survivors: "${token}" (count ${i}) is not a number.`,
   tooFewCounts: "Option survivors needs the cohort's size and its survivors after at least two periods before any |, e.g. 1000, 631, 468.",
   twoBars: "Option survivors has more than one |: put one where the periods held out start.",
+  weeklyTriangle: "Retention from your cohorts takes monthly, quarterly or yearly cohorts; this triangle is weekly: build it by month.",
+  triangleRises: (cohort: string, k: number, p: PeriodWords, n: string, before: string) =>
+    `The cohort of ${cohort} has ${n} customers active after ${k} ${k === 1 ? p.unit : p.units}, more than the ${before} a ${p.unit} before: its customers come back, so these are not survivor counts. Build from the transaction log instead (a customer counts from their first to their last transaction).`,
+  barWithCohorts: "Option survivors: a | (periods held out) is for one cohort; the cohorts of a triangle end at different ages, so give them without it.",
+  inCohort: (n: number) => ` Cohort ${n} of the list.`,
   firstNotPositive: (given: string) => `Option survivors: the first count is the cohort's size, so it must be above 0 (got ${given}).`,
   negativeCount: (i: number, given: string) => `Option survivors: count ${i} is ${given}; survivor counts are 0 or more.`,
   risingCount: (i: number, n: string, before: string) =>
@@ -387,6 +394,7 @@ const es: LtvStrings = {
   periods: { month: esPeriod("mes", "meses"), quarter: esPeriod("trimestre", "trimestres"), year: esPeriod("año", "años") },
   sampleSurvivorsSource:
     "Clientes que siguen: Fader y Hardie (2007), la cohorte normal de los datos de Berry y Linoff, 1000 clientes seguidos 12 años; ajustada con los años 0-7 como en el artículo, los años 8-12 apartados.",
+  typedTriangleSource: (cohorts) => `Clientes que siguen: las ${count("es", cohorts)} cohortes escritas en las opciones, ajustadas juntas.`,
   typedSurvivorsSource: (counts, heldOut) =>
     `Clientes que siguen: los ${count("es", counts)} recuentos escritos en las opciones${heldOut > 0 ? `; los ${count("es", heldOut)} últimos, apartados del ajuste` : ""}.`,
   logSurvivorsNote: (p) =>
@@ -471,6 +479,7 @@ const es: LtvStrings = {
   cohort: "Cohorte",
   sampleCohort: "Normal (Fader y Hardie 2007)",
   typedCohort: "Su cohorte",
+  typedCohortNumber: (n) => `Cohorte ${n}`,
   lost: "Perdidos",
   atRisk: "Periodos-cliente en riesgo",
   survivorsTable: "ClientesQueSiguen",
@@ -503,7 +512,7 @@ const es: LtvStrings = {
   optionRetention: "Retención",
   retentionConstant: "Abandono constante (la tasa mensual que escriba)",
   retentionCohorts: "De sus cohortes: sBG ajustado a los recuentos, junto al abandono constante",
-  optionSurvivors: "Clientes que siguen (primero el tamaño de la cohorte; una | abre los periodos apartados)",
+  optionSurvivors: "Clientes que siguen (primero el tamaño de la cohorte; una | abre los periodos apartados; / o un salto de línea entre cohortes)",
   survivorsPlaceholder: "En blanco: el ejemplo incorporado, la cohorte normal de Fader y Hardie, años 0-12",
   optionPeriod: "Periodo de los recuentos",
   periodAuto: "Según el origen (años en el ejemplo, meses en otro caso)",
@@ -516,6 +525,11 @@ const es: LtvStrings = {
   tooFewCounts:
     "La opción survivors necesita el tamaño de la cohorte y los clientes que siguen tras dos periodos como mínimo antes de cualquier |; por ejemplo, 1000; 631; 468.",
   twoBars: "La opción survivors tiene más de una |: ponga una donde empiezan los periodos apartados.",
+  weeklyTriangle: "La retención de sus cohortes admite cohortes mensuales, trimestrales o anuales; este triángulo es semanal: genérelo por meses.",
+  triangleRises: (cohort, k, p, n, before) =>
+    `La cohorte de ${cohort} tiene ${n} clientes activos tras ${k} ${k === 1 ? p.unit : p.units}, más que los ${before} del ${p.unit} anterior: sus clientes vuelven, así que no son recuentos de clientes que siguen. Parta del registro de transacciones (un cliente cuenta desde su primera transacción hasta la última).`,
+  barWithCohorts: "Opción survivors: la | (periodos apartados) es para una sola cohorte; las cohortes de un triángulo acaban en edades distintas, así que indíquelas sin ella.",
+  inCohort: (n) => ` Cohorte ${n} de la lista.`,
   firstNotPositive: (given) => `Opción survivors: el primer recuento es el tamaño de la cohorte, así que debe ser mayor que 0 (se recibió ${given}).`,
   negativeCount: (i, given) => `Opción survivors: el recuento ${i} es ${given}; los recuentos son 0 o más.`,
   risingCount: (i, n, before) =>
