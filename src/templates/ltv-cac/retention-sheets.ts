@@ -16,6 +16,7 @@ import type { CurveKind } from "../../metrics/retention/curve-fits";
 import { BlockSpec, chartBlock } from "../../workbook/builder";
 import { Cell, fx, LayoutItem, Placed } from "../../workbook/layout";
 import { COLORS, FORMATS, LOOKS, PALETTE } from "../../workbook/styles";
+import { numberHeaders } from "../shared/headers";
 import { curveProjection, RetentionModel } from "./retention-model";
 import type { LtvView } from "./sheets";
 import { namedRows, statusColours } from "./sheets";
@@ -201,6 +202,7 @@ function value(v: LtvView): BlockSpec {
           fx(`=${both(sr, cr)}`, diff(m.ltvSbg, m.ltvConstant, 1 / x.cac)),
         ],
       ]).header();
+      numberHeaders(w, 1);
       w.name(n.lifetimeSbg, 1, 2, t.lifetimeComment).name(n.ltvSbg, 1, 3, t.ltvSbgComment).name(n.ltvToCacSbg, 1, 4, t.ltvToCacSbgComment);
       w.name(n.constantChurn, 2, 1, t.constantChurnComment);
       w.format(w.range(1, 1, 2, 1), { numberFormat: FORMATS.percent });
@@ -257,7 +259,7 @@ function projection(v: LtvView): BlockSpec {
           k === 0 ? "" : fx(`=(${n.beta}+${tc}-1)/(${n.alpha}+${n.beta}+${tc}-1)`, (beta + k - 1) / (alpha + beta + k - 1)),
         ]);
       }
-      w.put(rows).header();
+      numberHeaders(w.put(rows).header(), 1);
       w.format(w.range(1, 0, H + 1, 1), { numberFormat: "0", horizontalAlignment: "left" });
       w.format(w.range(1, 1, H + 1, 5), { numberFormat: FORMATS.percent });
       if (m.periods > m.fitPeriods) w.format(w.range(2 + m.fitPeriods, 1, m.periods - m.fitPeriods, 1), HELD_OUT);
@@ -306,7 +308,7 @@ function curves(v: LtvView): BlockSpec {
         const [a, b, q = ""] = c.coefficients;
         rows.push([CURVE_WORDS[c.kind](t)[0], a, b, q, c.rSquared]);
       }
-      w.put(rows).header();
+      numberHeaders(w.put(rows).header(), 1);
       w.format(w.range(1, 1, m.curves.length, 3), { numberFormat: "0.0000" });
       w.format(w.range(1, 4, m.curves.length, 1), { numberFormat: "0.000" });
     },
@@ -339,7 +341,7 @@ function howNot(v: LtvView): BlockSpec {
           }),
         ]);
       }
-      w.put(rows).header();
+      numberHeaders(w.put(rows).header(), 1);
       w.format(w.range(1, 0, H + 1, 1), { numberFormat: "0", horizontalAlignment: "left" });
       w.format(w.range(1, 1, H + 1, m.curves.length), { numberFormat: FORMATS.percent });
     },
@@ -388,7 +390,7 @@ function survivors(v: LtvView): BlockSpec {
       const end = r.cohorts.map((c) => c.survivors.length - 1 - r.heldOut);
       rows.push([t.lost, ...r.cohorts.map((_, i) => fx(`=${w.cell(1, 1 + i)}-${w.cell(1 + end[i], 1 + i)}`, m.lost[i]))]);
       rows.push([t.atRisk, ...r.cohorts.map((_, i) => fx(`=SUM(${w.range(1, 1 + i, end[i], 1)})`, m.atRisk[i]))]);
-      w.put(rows).header();
+      numberHeaders(w.put(rows).header(), 1);
       if (r.cohorts.some((c) => c.start !== null)) w.format(w.range(0, 1, 1, C), { numberFormat: PERIOD_LABEL_FORMAT[r.period], horizontalAlignment: "right" });
       w.format(w.range(1, 0, m.periods + 1, 1), { numberFormat: "0", horizontalAlignment: "left" });
       w.format(w.range(1, 1, m.periods + 3, C), { numberFormat: countsFormat(v) });
@@ -423,7 +425,7 @@ function lifetime(v: LtvView): BlockSpec {
       const T = w.cell(1 + L.last, 0);
       const r = `(${n.beta}+${T})/(${n.alpha}+${n.beta}+${T})/(1+${d})`;
       rows.push([t.beyond(L.last), "", fx(`=IF(${d}>0,${w.cell(1 + L.last, 2)}*${r}/(1-${r}),0)`, L.tail)]);
-      w.put(rows).header();
+      numberHeaders(w.put(rows).header(), 1);
       w.format(w.range(1, 0, L.last + 1, 1), { numberFormat: "0", horizontalAlignment: "left" });
       w.format(w.range(1, 1, L.last + 2, 2), { numberFormat: "0.000000" });
     },

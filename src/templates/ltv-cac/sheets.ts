@@ -16,6 +16,7 @@ import { Cell, fx, LayoutItem, Placed } from "../../workbook/layout";
 import { rangeName } from "../../workbook/a1";
 import type { ConditionalFormatPlan, WorkbookPlan } from "../../workbook/plan";
 import { BAD, FORMATS, GOOD, LOOKS, NEUTRAL, PALETTE } from "../../workbook/styles";
+import { numberHeaders } from "../shared/headers";
 import { flowRows, keepItemsWhole } from "../shared/page-breaks";
 import { LtvCacAggregate } from "./aggregate";
 import { retentionBlocks, RETENTION_KEYS, RetentionCells } from "./retention-sheets";
@@ -238,7 +239,7 @@ function grid(v: LtvView): BlockSpec {
           ),
         ]);
       });
-      w.put(rows).header();
+      numberHeaders(w.put(rows).header(), 1);
       w.format(w.range(0, 1, 1, arpas.length), { numberFormat: o.money2 });
       w.format(w.range(1, 0, churns.length, 1), { bold: true, numberFormat: FORMATS.percent });
       w.format(w.range(1, 1, churns.length, arpas.length), { numberFormat: FORMATS.ratio });
@@ -277,7 +278,7 @@ function payback(v: LtvView): BlockSpec {
       for (let m = 0; m <= PAYBACK_MONTHS; m++) {
         rows.push([m, fx(`=${n.arpa}*${n.grossMargin}*${w.cell(1 + m, 0)}`, x.arpa * x.grossMargin * m), fx(`=${n.cac}`, x.cac)]);
       }
-      w.put(rows).header().table(t.paybackTable, "TableStyleLight9");
+      numberHeaders(w.put(rows).header(), 1).table(t.paybackTable, "TableStyleLight9");
       w.format(w.range(1, 0, PAYBACK_MONTHS + 1, 1), { horizontalAlignment: "left" });
       w.format(w.range(1, 1, PAYBACK_MONTHS + 1, 2), { numberFormat: o.money });
     },

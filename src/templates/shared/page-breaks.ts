@@ -63,8 +63,8 @@ export function pageCapacity(sheet: SheetPlan): number {
 
 /**
  * Sets the sheet's page breaks, all of them manual: each item of the flow
- * starts a new page when it does not fit in what is left of the current
- * one (so charts and tables print whole), and an item taller than a page is
+ * starts a new page (on the blank row above it) when it does not fit in
+ * what is left of the current one (so charts and tables print whole), and an item taller than a page is
  * cut where the page fills. Every page holding at most the conservative
  * capacity, the application never adds a break of its own, and the printout
  * is the one computed here whatever the paper. Returns the rows that start
@@ -87,8 +87,11 @@ export function keepItemsWhole(sheet: SheetPlan, items: FlowRows[]): number[] {
     const next = items[i + 1];
     const bottom = Math.min(next ? next.top - 1 : item.bottom, lastPrinted);
     if (fits(pageTop, bottom)) return;
-    if (item.top > pageTop && fits(item.top, bottom)) {
-      breakAt(item.top);
+    // A new page starts on the blank row above the item when there is one: a chart whose top edge is the
+    // page's first edge is also drawn as a line at the foot of the page before (LibreOffice).
+    const start = i > 0 && items[i - 1].bottom < item.top - 1 ? item.top - 1 : item.top;
+    if (start > pageTop && fits(start, bottom)) {
+      breakAt(start);
       return;
     }
     // Taller than a page: fill the page, then go on.

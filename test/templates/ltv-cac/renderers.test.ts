@@ -80,9 +80,9 @@ describe("page breaks that keep charts whole", () => {
       { top: 22, bottom: 42 }, // holds the chart: 21 rows that do not fit after row 21
       { top: 44, bottom: 200 }, // a long table
     ]);
-    // The chart's item starts page 2; the table follows it there and is cut wherever a page fills.
-    expect(breaks[0]).toBe(22);
-    expect(breaks.length).toBe(1 + Math.ceil((200 - 21) / perPage) - 1);
+    // The chart's item starts page 2, on the blank row above it; the table follows it there and is cut wherever a page fills.
+    expect(breaks[0]).toBe(21);
+    expect(breaks.length).toBe(1 + Math.ceil((200 - 20) / perPage) - 1);
     for (let i = 1; i < breaks.length; i++) expect(breaks[i] - breaks[i - 1]).toBe(perPage);
     expect(s.print!.rowBreaks).toEqual(breaks);
   });
@@ -99,7 +99,8 @@ describe("page breaks that keep charts whole", () => {
         for (let i = 0; i + 1 < starts.length; i++) expect(g.heightOf(starts[i], starts[i + 1] - 1)).toBeLessThanOrEqual(capacity);
         for (const chart of s.charts) {
           const top = parseRect(chart.anchor.from).row, bottom = parseRect(chart.anchor.to).lastRow;
-          expect(starts.filter((r) => r > top && r <= bottom)).toEqual([]);
+          // Nor at its first row: LibreOffice would draw its top edge at the foot of the page before.
+          expect(starts.filter((r) => r >= top && r <= bottom)).toEqual([]);
         }
       }
     }

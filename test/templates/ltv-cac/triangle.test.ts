@@ -18,7 +18,8 @@ import { SAMPLE_INPUTS, SAMPLE_SURVIVORS } from "../../../src/templates/ltv-cac/
 import { ltvCacSheets } from "../../../src/templates/ltv-cac/sheets";
 import { LTV_STRINGS } from "../../../src/templates/ltv-cac/strings";
 import { TemplateInputError } from "../../../src/templates/shared/errors";
-import { validatePlan } from "../../../src/workbook/plan";
+import { parseRect, rectContains } from "../../../src/workbook/a1";
+import { SheetPlan, validatePlan } from "../../../src/workbook/plan";
 import { evaluatePlan } from "../../support/evaluate-plan";
 import { build, COHORTS, input } from "./support";
 
@@ -75,6 +76,25 @@ describe("a triangle typed into the survivors option", () => {
     expect(report.blocking[0].en).toContain(en);
     expect(report.blocking[0].es).toContain(es);
   });
+});
+
+/** The horizontal alignment a cell ends with (the last format over it that sets one). */
+function alignment(sheet: SheetPlan, cell: string): string | undefined {
+  const at = parseRect(cell);
+  return sheet.formats.filter((f) => f.horizontalAlignment && rectContains(parseRect(f.range), at)).pop()?.horizontalAlignment;
+}
+
+test("headers over columns of numbers are aligned right, as the numbers are (a cohort's name sits over its own counts)", () => {
+  const b = build(input({ ...COHORTS, survivors: TRIANGLE.map((r) => r.join(", ")).join(" / "), period: "year" }));
+  const sheet = b.plan.sheets[0];
+  const counts = b.at[RETENTION_KEYS.survivors];
+  expect([1, 2, 3].map((c) => alignment(sheet, counts.cell(0, c)))).toEqual(["right", "right", "right"]);
+  expect(alignment(sheet, counts.cell(0, 0))).toBeUndefined();
+  for (const key of [RETENTION_KEYS.projection, RETENTION_KEYS.howNot]) {
+    const block = b.at[key];
+    expect(alignment(sheet, block.cell(0, 1))).toBe("right");
+    expect(alignment(sheet, block.cell(1, 1))).not.toBe("left");
+  }
 });
 
 describe("the cohort retention template's triangle (retentionFromTriangle)", () => {
