@@ -49,8 +49,8 @@ describe("applyPlanInContext: a small plan", () => {
     expect(s.conditionalFormats.map((c) => c.type)).toEqual(["CellValue", "Custom", "CellValue", "Custom", "Custom", "Custom", "CellValue", "Custom", "CellValue"]);
     expect(s.conditionalFormats[0].detail.rule).toEqual({ formula1: "=3", operator: "GreaterThanOrEqual" });
     expect(s.freeze).toEqual({ columns: 1 });
-    // Manual page breaks keep each chart whole on paper (src/templates/shared/page-breaks.ts).
-    expect(s.print.rowBreaks).toEqual(["A22", "A41"]);
+    // Manual page breaks keep each chart whole on paper, each page starting on the blank row above its block (src/templates/shared/page-breaks.ts).
+    expect(s.print.rowBreaks).toEqual(["A21", "A40"]);
     expect(s.formats).toContainEqual({ range: "B7", numberFormat: [['"$"#,##0.00']] });
     expect(fake.activated).toEqual(["LTV model"]);
     // Calculation and screen updating were suspended for the batch.

@@ -209,9 +209,21 @@ function modelProblems(agg: LtvCacAggregate): Localized[] {
       return [{ en: LTV_STRINGS.en.needsDiscount(alpha("en")), es: LTV_STRINGS.es.needsDiscount(alpha("es")) }];
     }
   } catch (e) {
-    return [blockingFromError(e, tr((t) => t.fitFailed))];
+    return [fitFailure(e)];
   }
   return [];
+}
+
+/**
+ * Why the sBG could not be fitted, in both languages: the metrics core's
+ * messages are English, so the Spanish one names the known cases itself
+ * (src/metrics/retention/sbg-fit.ts).
+ */
+function fitFailure(e: unknown): Localized {
+  const detail = e instanceof Error ? e.message : String(e);
+  const why = /^No customer left/.test(detail) ? "noneLeft" : /^Every customer left/.test(detail) ? "allLeft" : /did not converge|flat/.test(detail) ? "flat" : null;
+  if (why === null) return blockingFromError(e, tr((t) => t.fitFailed));
+  return { en: `${LTV_STRINGS.en.fitFailed}: ${LTV_STRINGS.en.fitFailedWhy[why]}`, es: `${LTV_STRINGS.es.fitFailed}: ${LTV_STRINGS.es.fitFailedWhy[why]}` };
 }
 
 interface Analysis {

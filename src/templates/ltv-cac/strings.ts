@@ -299,6 +299,12 @@ const en = {
   needsDiscount: (alpha: string) =>
     `Retention from your cohorts needs a monthly discount rate above 0: the fitted α is ${alpha} (at most 1), so some customers practically never leave and their undiscounted lifetime is infinite. 0.8% a month is about 10% a year (--option discount=0.8%).`,
   fitFailed: "The sBG model cannot be fitted to these survivor counts",
+  /** Why, in the language (the metrics core speaks English): nobody left, everybody left at once, or no proper maximum. */
+  fitFailedWhy: {
+    noneLeft: "no customer left in any cohort, so churn cannot be estimated.",
+    allLeft: "every customer left after the first period, so retention cannot be estimated.",
+    flat: "the fit reaches no proper maximum: the counts do not pin down α and β (more periods or more cohorts help).",
+  },
 };
 
 export type LtvStrings = typeof en;
@@ -540,6 +546,11 @@ const es: LtvStrings = {
   needsDiscount: (alpha) =>
     `La retención de sus cohortes necesita una tasa de descuento mensual mayor que 0: el α ajustado es ${alpha} (1 o menos), así que algunos clientes casi nunca se van y su vida sin descontar es infinita. Un 0,8 % al mes es cerca de un 10 % al año (--option discount=0,8%).`,
   fitFailed: "No se puede ajustar el modelo sBG a estos recuentos",
+  fitFailedWhy: {
+    noneLeft: "ningún cliente se fue en ninguna cohorte, así que no se puede estimar el abandono.",
+    allLeft: "todos los clientes se fueron tras el primer periodo, así que no se puede estimar la retención.",
+    flat: "el ajuste no llega a un máximo propio: los recuentos no determinan α y β (ayudan más periodos o más cohortes).",
+  },
 };
 
 export const LTV_STRINGS: Record<Language, LtvStrings> = { en, es };

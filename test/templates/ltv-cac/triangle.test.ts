@@ -145,3 +145,14 @@ describe("the cohort retention template's triangle (retentionFromTriangle)", () 
     expect(() => retentionFromTriangle(weekly)).toThrow(LTV_STRINGS.en.weeklyTriangle);
   });
 });
+
+test.each([
+  ["100, 100, 100", "noneLeft"],
+  ["100, 0, 0", "allLeft"],
+  ["30, 22, 14, 7", "flat"], // as many leave each period (lifetimes spread evenly): no heterogeneity for the sBG to fit
+] as const)("counts the sBG cannot be fitted to (%s) are refused with the reason in each language", (survivors, why) => {
+  const [problem, ...more] = T.validate(input({ ...COHORTS, survivors })).blocking;
+  expect(more).toEqual([]);
+  expect(problem.en).toBe(`${LTV_STRINGS.en.fitFailed}: ${LTV_STRINGS.en.fitFailedWhy[why]}`);
+  expect(problem.es).toBe(`${LTV_STRINGS.es.fitFailed}: ${LTV_STRINGS.es.fitFailedWhy[why]}`);
+});
