@@ -234,7 +234,7 @@ const en = {
 
   survivorsTitle: "Survivor counts",
   survivorsNote:
-    "Values: the customers still active after t periods, the first column the cohort's size. Grey: held out of the fit, to compare with the projection. Lost and customer-periods at risk count the periods fitted.",
+    "Values: the customers still active after t periods, one column a cohort, its row 0 the cohort's size. Grey: held out of the fit, to compare with the projection. Lost and customer-periods at risk count the periods fitted.",
   cohort: "Cohort",
   sampleCohort: "Regular (Fader & Hardie 2007)",
   typedCohort: "Your cohort",
@@ -481,7 +481,7 @@ const es: LtvStrings = {
 
   survivorsTitle: "Clientes que siguen",
   survivorsNote:
-    "Valores: los clientes aún activos tras t periodos; la primera columna, el tamaño de la cohorte. En gris: apartados del ajuste, para comparar con la proyección. Perdidos y periodos-cliente en riesgo cuentan los periodos ajustados.",
+    "Valores: los clientes aún activos tras t periodos; una columna por cohorte, su fila 0 el tamaño de la cohorte. En gris: apartados del ajuste, para comparar con la proyección. Perdidos y periodos-cliente en riesgo cuentan los periodos ajustados.",
   cohort: "Cohorte",
   sampleCohort: "Normal (Fader y Hardie 2007)",
   typedCohort: "Su cohorte",
