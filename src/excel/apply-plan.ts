@@ -402,7 +402,7 @@ function applyConditional(range: Excel.Range, rule: ConditionalFormatPlan): void
   }
 }
 
-/** Print setup (ExcelApi 1.9): orientation, fit to pages wide (0 pages tall: as many as needed), header, titles, area, manual page breaks. */
+/** Print setup (ExcelApi 1.9): orientation, fit to pages wide (0 pages tall: as many as needed), header, titles, area, page breaks. */
 function applyPrint(ws: Excel.Worksheet, print: PrintSetup): void {
   const layout = ws.pageLayout;
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -416,8 +416,7 @@ function applyPrint(ws: Excel.Worksheet, print: PrintSetup): void {
   }
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
   if (print.area) layout.setPrintArea(print.area);
-  // A manual break before the row under each break row (PageBreakCollection.add: "before the top-left cell of the range").
-  for (const r of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
+  for (const row of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
 }
 
 const CHART_TYPES = { line: "Line", column: "ColumnClustered", bar: "BarClustered", waterfall: "ColumnStacked" } as const;

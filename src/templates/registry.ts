@@ -7,7 +7,7 @@ import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
 import { customerGrowthTemplate } from "./customer-growth/descriptor";
 import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
 import { kpiScorecardTemplate } from "./kpi-scorecard/descriptor";
-import { ltvCacDescriptor } from "./ltv-cac.descriptor";
+import { ltvCacTemplate } from "./ltv-cac/descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge/descriptor";
 import { withExcelLimits } from "./excel-limits";
 import type { TemplateDescriptor } from "./registry-types";
@@ -20,7 +20,7 @@ export const templates: TemplateDescriptor[] = [
   segmentMovementTemplate,
   customerGrowthTemplate,
   mrrBridgeTemplate,
-  ltvCacDescriptor,
+  ltvCacTemplate,
   surveyDashboardTemplate,
   kpiScorecardTemplate,
   customerLifetimeValueTemplate,

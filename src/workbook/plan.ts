@@ -103,7 +103,7 @@ export interface PrintSetup {
   area?: string;
   /** The page header in Excel's header codes: "&L&A&R&P" puts the sheet name left and the page number right. */
   header?: string;
-  /** Manual page breaks: a new page starts after each of these rows (so a chart or a block is not cut across two pages). */
+  /** Rows that start a new printed page (manual page breaks), e.g. so that no chart is cut in two. */
   rowBreaks?: number[];
 }
 
@@ -410,7 +410,7 @@ export function validatePlan(plan: WorkbookPlan): void {
     }
     if (sheet.print?.area) checkRange(problems, sheet, sheet.print.area, "the print area");
     for (const r of sheet.print?.rowBreaks ?? []) {
-      if (!(Number.isInteger(r) && r >= 1 && r < MAX_ROWS)) problems.push(`${where}: a page break after row ${r} is off the sheet.`);
+      if (!(Number.isInteger(r) && r >= 2 && r <= MAX_ROWS)) problems.push(`${where}: a page break before row ${r} is off the sheet.`);
     }
     for (const f of sheet.formats) checkRange(problems, sheet, f.range, "a format");
     for (const cf of sheet.conditionalFormats) checkRange(problems, sheet, cf.range, "a conditional format");

@@ -26,6 +26,7 @@ import {
   ConditionalFormatPlan,
   ConditionalStyle,
   isFormula,
+  SheetPlan,
   WorkbookPlan,
 } from "../workbook/plan";
 import { resolvePlans, ResolvedSheet, ResolvedWorkbook } from "../workbook/resolve";
@@ -143,7 +144,6 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     ...(print?.header ? { headerFooter: { oddHeader: print.header } as ExcelJS.HeaderFooter } : {}),
   });
   const formula = (f: string) => withFuturePrefixes(s.resolveFormula(f).slice(1));
-  for (const r of print?.rowBreaks ?? []) ws.getRow(r).addPageBreak();
 
   for (const block of plan.blocks) {
     const rect = blockRect(block);
@@ -165,6 +165,8 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
   markInjectableText(ws, plan);
   for (const w of plan.columnWidths) ws.getColumn(w.column).width = w.width;
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  // A manual break sits below a row: a page that starts at row r breaks below row r − 1.
+  for (const r of print?.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   for (const m of plan.merges ?? []) ws.mergeCells(m);
 
   for (const t of resolved.tables.filter((x) => x.sheetName === s.name)) {
@@ -190,6 +192,8 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
     });
   }
 
+  keepFalsyResults(ws, plan);
+
   plan.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({ ref: cf.range, rules: [conditionalRule(cf, i + 1, formula)] });
   });
@@ -209,6 +213,25 @@ function writeSheet(wb: ExcelJS.Workbook, s: ResolvedSheet, resolved: ResolvedWo
         };
       }
     }
+  }
+}
+
+/**
+ * ExcelJS's value setter (used by the writer and again by addTable) drops a
+ * formula's falsy result, so a cached 0 or FALSE would be written without
+ * its value; its model setter keeps it. Run after the tables are added.
+ */
+function keepFalsyResults(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const block of plan.blocks) {
+    if (!block.cached || block.text) continue;
+    const rect = blockRect(block);
+    block.cached.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== 0 && v !== false) return;
+        const cell = ws.getCell(rect.row + i, rect.column + j);
+        cell.model = { ...cell.model, result: v } as ExcelJS.CellModel;
+      }),
+    );
   }
 }
 

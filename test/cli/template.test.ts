@@ -151,8 +151,8 @@ describe("cxm template: mistakes are named (exit 2)", () => {
     [["template", "survey-dashboard", "--input", "en.csv", "--option", "alpha=0.1"], 'template survey-dashboard has no option "alpha" (its options: confidence, csatSatisfiedMin, driverMethod)'],
     [["template", "survey-dashboard", "--input", "en.csv", "--option", "confidence=high"], "--option confidence=high: Confidence level must be a number."],
     [["template", "survey-dashboard", "--input", "en.csv", "--out", "no/such/folder/x.xlsx"], "Cannot write no/such/folder/x.xlsx: the folder"],
-    [["template", "ltv-cac", "--input", "en.csv"], "Template ltv-cac reads no input file: set its inputs with --option"],
-    [["template", "ltv-cac", "--option", "currency=¥"], '--option currency=¥: Currency must be one of $, €, £, "" (None).'],
+    [["template", "ltv-cac", "--option", "retention=sometimes"], "--option retention=sometimes: Retention must be one of constant, cohorts."],
+    [["template", "ltv-cac", "--option", "currency=¥"], '--option currency=¥: Currency must be one of auto, $, €, £, "" (None).'],
   ])("%j", async (argv, message) => {
     const r = await runCli(argv, dir);
     expect(r.code).toBe(2);
@@ -177,6 +177,17 @@ describe("cxm template ltv-cac and kpi-scorecard (inputs, not rows)", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('Option churn (Monthly churn rate (fraction)) must be a fraction above 0 and at most 1 (0.03 or 3%); got "0".');
     expect(existsSync(path.join(dir, "broken.xlsx"))).toBe(false);
+  });
+
+  test("ltv-cac with retention from a payments log (--input): the sBG LTV beside the constant churn's", async () => {
+    const log = file("payments.csv", "customer,date\na,2024-01-05\na,2024-02-05\na,2024-03-05\nb,2024-01-07\nb,2024-02-07\nc,2024-01-09\nd,2024-02-01\nd,2024-03-01\n");
+    const r = await runCli(["template", "ltv-cac", "--input", log, "--option", "retention=cohorts", "--option", "discount=0.8%", "--out", "cohorts.xlsx"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/LTV with cohort retention \(sBG\)\s+\d/);
+    const none = await runCli(["template", "ltv-cac", "--input", log, "--out", "none.xlsx"], dir);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain("A transaction log is read only for retention from your cohorts");
   });
 
   test("kpi-scorecard from a Spanish KPI list", async () => {

@@ -1,7 +1,7 @@
 import { applyPlanInContext, PlanApplyError } from "../../src/excel/apply-plan";
 import { EXCEL_WEB_REQUEST_LIMIT } from "../../src/excel/plan-requests";
 import { kpiScorecardTemplate } from "../../src/templates/kpi-scorecard/descriptor";
-import { ltvCacModel } from "../../src/templates/ltv-cac";
+import { ltvCacModel } from "../../src/templates/ltv-cac/descriptor";
 import { sampleSurveyPlan, surveyPlanOf } from "../support/survey-plan";
 import { FakeExcel } from "../support/excel-batch-fake";
 
@@ -48,12 +48,14 @@ describe("applyPlanInContext: a small plan", () => {
     expect(s.cells.get("A1")).toBe("LTV:CAC model");
     expect(fake.workbookNames.map((n) => n.name)).toContain("ARPA");
     expect(fake.workbookNames.find((n) => n.name === "ARPA")).toMatchObject({ reference: "LTV model!$B$7" });
-    expect(s.tables.map((t) => [t.name, t.address])).toEqual([["LtvPaybackCurve", "A34:C59"]]);
+    expect(s.tables.map((t) => [t.name, t.address])).toEqual([["LtvPaybackCurve", "A43:C68"]]);
     expect(s.charts.map((c) => [c.type, c.seriesList.length])).toEqual([["Line", 5], ["Line", 2]]);
     expect(s.charts[0].seriesList[1]).toMatchObject({ name: "ARPA × 0.8", values: "C25:C30", xValues: "A25:A30" });
     expect(s.conditionalFormats.map((c) => c.type)).toEqual(["CellValue", "Custom", "CellValue", "Custom", "Custom", "Custom", "CellValue", "Custom", "CellValue"]);
     expect(s.conditionalFormats[0].detail.rule).toEqual({ formula1: "=3", operator: "GreaterThanOrEqual" });
-    expect(s.freeze).toEqual({ rows: 2 });
+    expect(s.freeze).toEqual({ columns: 1 });
+    // Manual page breaks keep each chart whole on paper, each page starting on the blank row above its block (src/templates/shared/page-breaks.ts).
+    expect(s.print.rowBreaks).toEqual(["A21", "A40"]);
     expect(s.formats).toContainEqual({ range: "B7", numberFormat: [['"$"#,##0.00']] });
     expect(fake.activated).toEqual(["LTV model"]);
     // Calculation and screen updating were suspended for the batch.

@@ -298,7 +298,7 @@ class FakeWorksheet {
   readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
   readonly freezePanes: Record<string, (x: any) => void>;
   readonly pageLayout: Record<string, any>;
-  readonly horizontalPageBreaks: { add: (cell: string) => void };
+  readonly horizontalPageBreaks: { add: (address: string) => void };
   private idLoaded = false;
   constructor(
     readonly fake: FakeExcel,
@@ -329,11 +329,8 @@ class FakeWorksheet {
       },
     );
     this.horizontalPageBreaks = {
-      add: (cell) =>
-        fake.enqueue("horizontalPageBreaks.add", name(), [cell], () => {
-          const breaks = (state().print.pageBreaksBefore ??= []) as string[];
-          breaks.push(cell);
-        }),
+      add: (address: string) =>
+        fake.enqueue("horizontalPageBreaks.add", name(), [address], () => (state().print.rowBreaks = [...((state().print.rowBreaks as string[]) ?? []), address])),
     };
     this.names = {
       add: (n, range, comment) =>

@@ -519,6 +519,10 @@ class WorksheetObject extends ClientObject {
     return recorder(this.ctx, "pageLayout", this.sheet());
   }
 
+  get horizontalPageBreaks(): unknown {
+    return recorder(this.ctx, "horizontalPageBreaks", this.sheet());
+  }
+
   private namesCollection?: NameCollection;
   get names(): NameCollection {
     return (this.namesCollection ??= new NameCollection(this.ctx, this.sheet()));

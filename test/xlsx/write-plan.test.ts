@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { kpiScorecardTemplate } from "../../src/templates/kpi-scorecard/descriptor";
-import { ltvCacModel } from "../../src/templates/ltv-cac";
+import { ltvCacModel } from "../../src/templates/ltv-cac/descriptor";
 import { excelDate } from "../../src/workbook/dates";
 import { emptySheet, WorkbookPlan } from "../../src/workbook/plan";
 import { writePlanToBuffer } from "../../src/xlsx/write-plan";
@@ -52,11 +52,11 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
     expect(ltv.getCell("B7").value).toBe(120);
     expect(ltv.getCell("B7").numFmt).toBe('"$"#,##0.00');
     expect(ltv.getCell("B8").numFmt).toBe("0.0%");
-    expect(ltv.getCell("B17").value).toEqual({ formula: "ARPA*Gross_margin/(Monthly_churn+Discount_rate)" });
+    expect(ltv.getCell("B17").value).toEqual({ formula: "ARPA*Gross_margin/(Monthly_churn+Discount_rate)", result: 3200 });
     expect(ltv.getCell("B18").numFmt).toBe('0.0"x"');
     expect(ltv.getCell("A1").value).toBe("LTV:CAC model");
     expect(ltv.getCell("A1").font.bold).toBe(true);
-    expect(ltv.getColumn(1).width).toBe(38);
+    expect(ltv.getColumn(1).width).toBe(34.75); // measured from the longest label
   });
 
   test("functions newer than Excel 2007 carry the _xlfn. prefix", () => {
@@ -84,8 +84,8 @@ describe("writePlanToBuffer: four plans in one workbook", () => {
       const ws = file.wb.getWorksheet(name)! as unknown as { getTables(): { table: { name: string; tableRef: string; style: { theme: string } } }[] };
       return ws.getTables().map((t) => [t.table.name, t.table.tableRef, t.table.style.theme]);
     };
-    expect(tables("LTV model")).toEqual([["LtvPaybackCurve", "A34:C59", "TableStyleLight9"]]);
-    expect(tables("LTV model (2)")).toEqual([["LtvPaybackCurve_2", "A34:C59", "TableStyleLight9"]]);
+    expect(tables("LTV model")).toEqual([["LtvPaybackCurve", "A43:C68", "TableStyleLight9"]]);
+    expect(tables("LTV model (2)")).toEqual([["LtvPaybackCurve_2", "A43:C68", "TableStyleLight9"]]);
     expect(tables("Survey responses")).toEqual([["SurveyResponses", "A6:G9", "TableStyleLight9"]]);
     expect(tables("CX scorecard")[0][0]).toBe("KpiScorecard");
   });

@@ -1,98 +1,105 @@
 /**
- * Manual page breaks for a sheet laid out by SheetBuilder.place, so that
- * printing it (one page wide, as many pages tall as needed) never cuts a
- * chart or a block in two: a new page starts before each row of the flow
- * (a block, or blocks side by side) that would not fit on the current one.
- * A block taller than a page is left to the application's own breaks (a
- * table cut between its rows still reads).
+ * Page breaks that keep charts (and tables) whole on paper. A sheet prints
+ * one page wide and as many pages tall as it needs; left to itself, a
+ * spreadsheet application breaks pages wherever a page fills up, which may
+ * cut a chart in two (LibreOffice then draws its lower half over the next
+ * page's header). Given the rows of each item of a sheet's flow (a block,
+ * or blocks side by side), this sets every page break by hand.
  *
- * The page's height in rows is estimated from the plan: the scale that fits
- * the sheet's width on the page (as Excel and LibreOffice fit to one page
- * wide), Letter or A4 — whichever is smaller — with Excel's default margins,
- * less a safety margin for the applications' own rounding.
+ * The page is measured conservatively: the smaller printable height and the
+ * larger printable width of Letter and A4 (so the fit-to-width scale is
+ * over- rather than under-estimated), with Excel's default margins. As every
+ * break is manual and no page holds more than that, the application's own
+ * (paper-dependent) breaks never come into play.
  */
 import type { BlockShape, LayoutItem, Placed } from "../../workbook/layout";
 import { SheetGeometry } from "../../workbook/measure";
-import { blockRect, SheetPlan } from "../../workbook/plan";
 import { parseRect } from "../../workbook/a1";
+import type { SheetPlan } from "../../workbook/plan";
 
-/** Rows of the sheet one item of the flow covers, title and note included. */
-export interface Band {
+/** Printable points (Letter and A4, margins 0.7 in left and right, 0.75 in top and bottom). */
+const PRINTABLE = {
+  landscape: { width: Math.max(792, 842) - 100.8, height: Math.min(612, 595) - 108 },
+  portrait: { width: Math.max(612, 595) - 100.8, height: Math.min(792, 842) - 108 },
+};
+/** Slack for rounding (the application's scale is a whole percentage, row heights are rounded). */
+const SAFETY = 0.98;
+
+/** Rows an item of the flow spans, title and note included. */
+export interface FlowRows {
   top: number;
   bottom: number;
 }
 
-/** Page sides in points, the smaller of Letter (612 × 792) and A4 (595 × 842). */
-const SHORT_SIDE = 595;
-const LONG_SIDE = 792;
-/** Excel's default margins: 0.7" left and right, 0.75" top and bottom (the page header sits inside the top one). */
-const MARGIN_X = 2 * 0.7 * 72;
-const MARGIN_Y = 2 * 0.75 * 72;
-/** Of the estimated page, the part the breaks fill (LibreOffice draws columns wider than Excel, so it fits more rows: the estimate is Excel's). */
-const SAFETY = 0.97;
-
-/** The rows each item of a flow covers, from where place() put the bodies of its blocks. */
-export function bandsOf(items: LayoutItem<BlockShape>[], at: Record<string, Placed>): Band[] {
+/** The rows of each item of a placed flow (the items given to SheetBuilder.place, and what it returned). */
+export function flowRows(items: LayoutItem<BlockShape>[], at: Record<string, Placed>): FlowRows[] {
   return items.map((item) => {
     let top = Infinity, bottom = -Infinity;
     for (const spec of Array.isArray(item) ? item : [item]) {
-      const body = at[spec.key];
-      const above = (spec.title !== undefined ? 1 : 0) + (spec.note !== undefined ? 1 : 0);
-      top = Math.min(top, body.row(0) - above);
-      bottom = Math.max(bottom, body.row(body.rows - 1));
+      const body = at[spec.key].rect;
+      top = Math.min(top, body.row - (spec.title !== undefined ? 1 : 0) - (spec.note !== undefined ? 1 : 0));
+      bottom = Math.max(bottom, body.lastRow);
     }
     return { top, bottom };
   });
 }
 
-/** The last column the sheet prints: its blocks, merged lines and charts. */
-function lastColumn(sheet: SheetPlan): number {
+/** Points of sheet a printed page holds at the sheet's fit-to-width scale. */
+export function pageCapacity(sheet: SheetPlan): number {
+  const g = new SheetGeometry(sheet);
+  const paper = PRINTABLE[sheet.print?.orientation ?? "landscape"];
   let last = 1;
-  for (const b of sheet.blocks) last = Math.max(last, blockRect(b).lastColumn);
-  for (const m of sheet.merges ?? []) last = Math.max(last, parseRect(m).lastColumn);
-  for (const c of sheet.charts) last = Math.max(last, parseRect(c.anchor.to).lastColumn);
-  return last;
-}
-
-/** Points of rows a printed page holds, at the scale that fits the sheet's width. */
-export function pageRowsPoints(sheet: SheetPlan): number {
-  const geometry = new SheetGeometry(sheet);
-  const landscape = (sheet.print?.orientation ?? "landscape") === "landscape";
-  const pageWidth = (landscape ? LONG_SIDE : SHORT_SIDE) - MARGIN_X;
-  const pageHeight = (landscape ? SHORT_SIDE : LONG_SIDE) - MARGIN_Y;
-  // Excel draws a column of width w characters 7w + 5 pixels wide (Calibri 11 at 96 dpi).
-  const last = lastColumn(sheet);
-  const widthPt = (geometry.roomPx(1, last) + 5 + 5 * last) * 0.75;
-  // Fit to one page wide: scaled down (never up), to a whole percent as Excel does.
-  const scale = Math.min(1, Math.floor((100 * pageWidth) / widthPt) / 100);
-  return (SAFETY * pageHeight) / scale;
+  if (sheet.print?.area) last = parseRect(sheet.print.area).lastColumn;
+  else {
+    for (const w of sheet.columnWidths) last = Math.max(last, w.column);
+    for (const c of sheet.charts) last = Math.max(last, parseRect(c.anchor.to).lastColumn);
+  }
+  let widthPt = 0;
+  for (let c = 1; c <= last; c++) widthPt += (g.width(c) * 7 + 5) * 0.75;
+  const scale = Math.min(1, paper.width / widthPt);
+  return (SAFETY * paper.height) / scale;
 }
 
 /**
- * The rows after which a new page starts (on the empty row above a band), so
- * that no band is cut when it fits on a page. `bands` are in sheet order; the first page starts at row 1.
+ * Sets the sheet's page breaks, all of them manual: each item of the flow
+ * starts a new page (on the blank row above it) when it does not fit in
+ * what is left of the current one (so charts and tables print whole), and an item taller than a page is
+ * cut where the page fills. Every page holding at most the conservative
+ * capacity, the application never adds a break of its own, and the printout
+ * is the one computed here whatever the paper. Returns the rows that start
+ * a page.
  */
-export function pageBreaks(sheet: SheetPlan, bands: Band[]): number[] {
-  const geometry = new SheetGeometry(sheet);
-  const page = pageRowsPoints(sheet);
+export function keepItemsWhole(sheet: SheetPlan, items: FlowRows[]): number[] {
+  const g = new SheetGeometry(sheet);
+  const capacity = pageCapacity(sheet);
+  const lastPrinted = sheet.print?.area ? parseRect(sheet.print.area).lastRow : Infinity;
+  const fits = (from: number, to: number) => g.heightOf(from, to) <= capacity;
   const breaks: number[] = [];
   let pageTop = 1;
-  let previousBottom = 0;
-  for (const band of bands) {
-    // The page starts on the empty row above the band when there is one: a chart at the band's top draws its
-    // border on the row line, which LibreOffice would otherwise print at the foot of the page before.
-    const start = band.top - 1 > previousBottom ? band.top - 1 : band.top;
-    if (start > pageTop && geometry.heightOf(pageTop, band.bottom) > page) {
-      breaks.push(start - 1);
-      pageTop = start;
+  const breakAt = (row: number) => {
+    breaks.push(row);
+    pageTop = row;
+  };
+  items.forEach((item, i) => {
+    if (item.top > lastPrinted) return;
+    // The blank rows under an item go with it: a page must hold them too.
+    const next = items[i + 1];
+    const bottom = Math.min(next ? next.top - 1 : item.bottom, lastPrinted);
+    if (fits(pageTop, bottom)) return;
+    // A new page starts on the blank row above the item when there is one: a chart whose top edge is the
+    // page's first edge is also drawn as a line at the foot of the page before (LibreOffice).
+    const start = i > 0 && items[i - 1].bottom < item.top - 1 ? item.top - 1 : item.top;
+    if (start > pageTop && fits(start, bottom)) {
+      breakAt(start);
+      return;
     }
-    previousBottom = band.bottom;
-    // A band taller than a page: the application breaks it; follow its pages to the band's end.
-    while (geometry.heightOf(pageTop, band.bottom) > page) {
-      let r = pageTop, pt = 0;
-      while (pt + geometry.height(r) <= page) pt += geometry.height(r++);
-      pageTop = Math.max(r, pageTop + 1);
+    // Taller than a page: fill the page, then go on.
+    while (!fits(pageTop, bottom)) {
+      let r = pageTop;
+      while (fits(pageTop, r + 1)) r++;
+      breakAt(r + 1);
     }
-  }
+  });
+  if (breaks.length > 0 && sheet.print) sheet.print.rowBreaks = breaks;
   return breaks;
 }

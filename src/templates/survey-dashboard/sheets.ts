@@ -23,7 +23,7 @@ import { BlockSpec, BlockWriter, chartBlock, SheetBuilder } from "../../workbook
 import { Cell, fx, LayoutItem, Placed } from "../../workbook/layout";
 import type { WorkbookPlan } from "../../workbook/plan";
 import { FORMATS, LOOKS, PALETTE } from "../../workbook/styles";
-import { bandsOf, pageBreaks } from "../shared/page-breaks";
+import { flowRows, keepItemsWhole } from "../shared/page-breaks";
 import { responsesOf, SurveyAggregate, Tally, total } from "./aggregate";
 import { commentBlocks, driverBlocks } from "./comment-blocks";
 import { listSheet } from "./list-sheet";
@@ -96,7 +96,7 @@ export function surveySheets(agg: SurveyAggregate, o: SurveySheetOptions, t: Sur
   if (at.groups) cells.sentiment = at.groups.cell(4, 8);
   const dashboard = s.build();
   // Printed, no chart or block is cut across two pages.
-  dashboard.print = { ...dashboard.print!, rowBreaks: pageBreaks(dashboard, bandsOf(items, at)) };
+  keepItemsWhole(dashboard, flowRows(items, at));
   const sheets = [dashboard];
   const list = listSheet(v);
   if (list) sheets.push(list.sheet);

@@ -18,6 +18,8 @@ export interface MovedTemplate {
   id: string;
   /** Most pages LibreOffice may print for each sheet (by sheet key) of the sample's build, in either language. */
   pages: Record<string, number>;
+  /** Options over the defaults, for a second build of a template that shows more with them. */
+  options?: Record<string, string | number>;
 }
 
 export const MOVED: MovedTemplate[] = [
@@ -36,6 +38,11 @@ export const MOVED: MovedTemplate[] = [
   { id: "kpi-scorecard", pages: { scorecard: 2 } },
   // Summary, bridges and their waterfalls, 36 months by period; then segments, reasons, incidents, referrals, value movement.
   { id: "customer-growth", pages: { growth: 2, drivers: 3 } },
+  // The constant-churn model: inputs and outputs, then the sensitivity grid and the payback curve, each with its chart on a page of its own.
+  { id: "ltv-cac", pages: { ltv: 3 } },
+  // With retention from the sample cohort (Fader & Hardie 2007): the sBG blocks and their two charts too (6 pages in English, 4 in Spanish,
+  // whose narrower columns let more rows fit a page); the lifetime series is off the print area.
+  { id: "ltv-cac", pages: { ltv: 6 }, options: { retention: "cohorts", discount: 0.008 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
@@ -57,6 +64,7 @@ export function sampleBuilds(languages: Language[] = LANGUAGES): SampleBuild[] {
     if (!template) throw new Error(`Template ${moved.id} is in the moved list but not registered (src/templates/registry.ts).`);
     return languages.map((language) => {
       const input = sampleInput(template, language, BUILT);
+      if (moved.options) input.options = { ...input.options, ...moved.options };
       return { template, moved, language, input, plan: template.build(input) };
     });
   });
