@@ -4,7 +4,7 @@
  * built from inputs, then the survey and KPI views, then predictive CLV.
  */
 import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
-import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
+import { customerLifetimeValueTemplate } from "./customer-lifetime-value/descriptor";
 import { kpiScorecardDescriptor } from "./kpi-scorecard.descriptor";
 import { ltvCacDescriptor } from "./ltv-cac.descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge";

@@ -100,6 +100,9 @@ export function customerLifetimeValue(bg: BgnbdParams, gg: GammaGammaParams, c: 
  */
 export const CLV_TERM_LIMIT = 2_000_000;
 
+/** Horizons of at most this many periods are summed in full (no tail bound). */
+const SHORT_HORIZON = 120;
+
 /** Relative size below which the discounted tail is dropped: it cannot change a double. */
 const TAIL = 1e-17;
 
@@ -162,6 +165,11 @@ export function discountedExpectedPurchasesAll(bg: BgnbdParams, h: PurchaseHisto
       );
     }
     for (const g of groups.values()) {
+      // A short horizon is summed whole: bounding its tail would cost two evaluations more than it saves.
+      if (whole <= SHORT_HORIZON) {
+        g.periods = whole;
+        continue;
+      }
       const total = at(g, o.periods * o.periodLength);
       const first = at(g, o.periodLength) * Math.exp(lnV);
       // The tail after period k is at most e^(k lnV) · total: below TAIL · first from k on.

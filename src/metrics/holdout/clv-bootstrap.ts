@@ -173,16 +173,17 @@ export function bootstrapClv(customers: ClvCustomers, options: BootstrapOptions)
         spenders++;
       }
     }
-    let bgB: BgnbdParams, ggB: GammaGammaParams;
+    let v: Float64Array;
     try {
-      bgB = refitBgnbd({ ...bgGroups, weight: bgWeight }, bgStart);
-      ggB = refitGammaGamma({ ...ggGroups, w: ggWeight, customers: spenders }, ggStart);
+      const bgB = refitBgnbd({ ...bgGroups, weight: bgWeight }, bgStart);
+      const ggB = refitGammaGamma({ ...ggGroups, w: ggWeight, customers: spenders }, ggStart);
+      // A refit can still give no finite CLV (q ≤ 1: an infinite mean spend): that resample failed too.
+      v = valued(bgB, ggB);
     } catch (e) {
       if (!(e instanceof MetricError)) throw e;
       failed++;
       continue;
     }
-    const v = valued(bgB, ggB);
     let total = 0;
     for (let g = 0; g < v.length; g++) total += weight[g] * v[g];
     totals[done] = total;

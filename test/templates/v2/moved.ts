@@ -23,6 +23,9 @@ export interface MovedTemplate {
 export const MOVED: MovedTemplate[] = [
   // 18 monthly cohorts: summary and curve on page 1, the four triangles after; landscape, one page wide.
   { id: "cohort-retention", pages: { cohorts: 4 } },
+  // 1,000 customers, monthly: the charts, settings and forecast on page 1, the tables and fits after (3 pages);
+  // the 100 customers with the highest CLV printed, header repeated (4 portrait pages); the holdout check (3).
+  { id: "customer-lifetime-value", pages: { clv: 4, customers: 5, holdout: 4 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];
