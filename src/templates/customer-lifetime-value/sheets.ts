@@ -627,7 +627,7 @@ function customerTable(v: View): BlockSpec {
           fx(`=IF(${x}=0,1,1/(1+EXP(MIN(500,LN(${P.a}/(${P.b}+${x}-1))+(${P.r}+${x})*LN((${P.alpha}+${T})/(${P.alpha}+${tx}))))))`, agg.pAlive[i]),
           agg.expected[i],
           agg.discounted[i],
-          fx(`=IF(AND(${xs}>0,${mm}>0),${P.p}*(${P.gamma}+${xs}*${mm})/(${P.p}*${xs}+${P.q}-1),${P.p}*${P.gamma}/(${P.q}-1))`, agg.spend[i]),
+          fx(`=IF(AND(${xs}>0,ISNUMBER(${mm}),${mm}>0),${P.p}*(${P.gamma}+${xs}*${mm})/(${P.p}*${xs}+${P.q}-1),${P.p}*${P.gamma}/(${P.q}-1))`, agg.spend[i]),
           fx(`=${margin}*${at("spend")}*${at("discounted")}`, agg.clv[i]),
         );
         rows[k] = cells;
