@@ -54,7 +54,7 @@ describe("customer lifetime value on the seeded sample, through the descriptor",
   const sample = sampleClvTransactions();
   const data = sample.slice(1);
   const b = built(input(data));
-  const { plan, agg } = b;
+  const { plan } = b;
   const wb = evaluatePlan(plan);
   // The metrics core, called directly: RFM summary, then both fits.
   const rfm = rfmSummary(data.map((r) => r[0] as string), data.map((r) => r[1] as number), data.map((r) => r[2] as number), { unit: "week" });

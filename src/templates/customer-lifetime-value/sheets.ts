@@ -456,7 +456,8 @@ function topCustomers(v: View): BlockSpec {
         ];
         if (withRanges) {
           const s = shares(v.ranges.get(i));
-          row.push(...s, ...rangeCells(w, 1 + k, 4, 5, agg.clv[i], s));
+          const [low, high] = rangeCells(w, 1 + k, 4, 5, agg.clv[i], s);
+          row.push(s[0], s[1], low, high);
         }
         rows.push(row);
       }
