@@ -145,6 +145,18 @@ describe("the model sheet on all 78 weeks: the P(alive) grid and the bootstrappe
     core.values.forEach((row, f) => row.forEach((v, j) => same(wb.number("clv", g.cell(1 + f, 1 + j)), v)));
   });
 
+  test("the grid is a heatmap: one red-amber-green colour scale from 0 to 100 % over its body, its columns the recency, its rows the repeat purchases", () => {
+    const g = b.at.clv.grid;
+    const body = `${g.cell(1, 1)}:${g.cell(16, 11)}`;
+    const scales = b.plan.sheets[0].conditionalFormats.filter((x) => x.range === body);
+    expect(scales).toHaveLength(1);
+    expect(scales[0]).toMatchObject({ kind: "colorScale", min: { type: "number", value: 0 }, mid: { type: "number", value: 0.5 }, max: { type: "number", value: 1 } });
+    expect(wb.value("clv", g.cell(0, 0))).toBe("x ↓   t_x →");
+    expect(wb.number("clv", g.cell(16, 0))).toBe(15);
+    expect(wb.number("clv", g.cell(0, 1))).toBe(0);
+    expect(wb.number("clv", g.cell(0, 11))).toBeCloseTo(545 / 7, 8);
+  });
+
   test("100 resamples, all refitted; the total's 90 % range holds the estimate and is a few percent wide", () => {
     const boot = b.agg.bootstrap!;
     expect(boot.replicates + boot.failed).toBe(100);

@@ -17,10 +17,10 @@ import { customerLifetimeValue } from "../../src/metrics/clv/clv";
 import { fitGammaGamma, gammaGammaExpectedSpend } from "../../src/metrics/clv/gamma-gamma";
 import { rfmSummary } from "../../src/metrics/rfm";
 import { autoMap } from "../../src/templates/column-mapping";
-import { ClvAggregate } from "../../src/templates/customer-lifetime-value/aggregate";
+import { ClvAggregate, clvAggregateFromRfm, resamplesWithin } from "../../src/templates/customer-lifetime-value/aggregate";
 import { customerLifetimeValueParts, customerLifetimeValueTemplate as T } from "../../src/templates/customer-lifetime-value/descriptor";
 import { SAMPLE_CLV_PARAMS, sampleClvTransactions } from "../../src/templates/customer-lifetime-value/sample";
-import { ClvSheets, PRINTED_CUSTOMERS } from "../../src/templates/customer-lifetime-value/sheets";
+import { ClvSheets, clvSheets, PRINTED_CUSTOMERS } from "../../src/templates/customer-lifetime-value/sheets";
 import { CLV_STRINGS } from "../../src/templates/customer-lifetime-value/strings";
 import type { BuildInput, Language } from "../../src/templates/registry-types";
 import { TemplateInputError } from "../../src/templates/shared/errors";
@@ -233,6 +233,24 @@ describe("the bootstrapped ranges on the sheet", () => {
       closeRel(wb.number("clv", top.cell(1 + k, 7)), (clv * r.low) / r.estimate, 9);
       closeRel(wb.number("clv", top.cell(1 + k, 8)), (clv * r.high) / r.estimate, 9);
     }
+  });
+
+  test("many customers: fewer resamples than asked (customers × resamples within the budget, never under 20), said on the sheet", () => {
+    expect(resamplesWithin(100, 100_000)).toBe(100);
+    expect(resamplesWithin(100, 250_000)).toBe(40);
+    expect(resamplesWithin(100, 1_048_575)).toBe(20);
+    expect(resamplesWithin(0, 1_000_000)).toBe(0);
+    // 500 customers with a budget of 12,500 customer-resamples: 25 of the 40 asked.
+    const capped = clvAggregateFromRfm(b.agg.rfm, { ...b.agg.settings, resamples: 40, bootstrapBudget: 12_500 });
+    expect(capped.bootstrap!.replicates + capped.bootstrap!.failed).toBe(25);
+    const sheets = clvSheets(capped, { moneyFormat: "0.00", source: { label: "x", used: 1, leftOut: 0, surface: "cli", builtAt: BUILT }, unknownAmounts: 0 }, CLV_STRINGS.en);
+    const note = sheets.plan.sheets[0].sections.find((x) => x.title.startsWith("How sure"))!.note;
+    expect(note).toContain("resampled 25 times");
+    expect(note).toContain("Fewer resamples than the 40 asked: with 500 customers");
+    expect(clvSheets(capped, { moneyFormat: "0.00", source: { label: "x", used: 1, leftOut: 0, surface: "cli", builtAt: BUILT }, unknownAmounts: 0 }, CLV_STRINGS.es).plan.sheets[0].sections.find((x) => x.title.startsWith("Qué seguridad"))!.note).toContain(
+      "Menos remuestras que las 40 pedidas: con 500 clientes",
+    );
+    expect(b.plan.sheets[0].sections.find((x) => x.title.startsWith("How sure"))!.note).not.toContain("Fewer resamples");
   });
 
   test("resamples 0: no range block, no range columns", () => {

@@ -414,7 +414,7 @@ function range(v: View): BlockSpec {
   return {
     key: "range",
     title: t.rangeTitle(b.level),
-    note: t.rangeNote(b.replicates + b.failed, b.failed, b.seed),
+    note: t.rangeNote(b.replicates + b.failed, b.failed, b.seed, b.replicates + b.failed < agg.settings.resamples ? { asked: agg.settings.resamples, customers: agg.rfm.ids.length } : null),
     rows: 2,
     columns: 6,
     fill(w) {

@@ -166,8 +166,8 @@ const en = {
 
   // ---- Ranges
   rangeTitle: (level: number) => `How sure: bootstrapped ${Math.round(level * 100)}% ranges`,
-  rangeNote: (resamples: number, failed: number, seed: number) =>
-    `Customers resampled ${count("en", resamples)} times with replacement (seed ${seed}${failed > 0 ? `; ${count("en", failed)} resamples did not fit and are left out` : ""}), both models refitted on each, every CLV recomputed: the range of what the model expects given how much the fits could move, not of what one customer will do. The shares are model outputs (values); Low and High are CLV × share (formulas), so they follow the margin.`,
+  rangeNote: (resamples: number, failed: number, seed: number, capped: { asked: number; customers: number } | null) =>
+    `Customers resampled ${count("en", resamples)} times with replacement (seed ${seed}${failed > 0 ? `; ${count("en", failed)} resamples did not fit and are left out` : ""}), both models refitted on each, every CLV recomputed: the range of what the model expects given how much the fits could move, not of what one customer will do. The shares are model outputs (values); Low and High are CLV × share (formulas), so they follow the margin.${capped ? ` Fewer resamples than the ${count("en", capped.asked)} asked: with ${count("en", capped.customers)} customers the build makes only as many as keep it quick, so the limits are rougher.` : ""}`,
   rangeWhat: "CLV of",
   lowShare: "Low, share of CLV",
   highShare: "High, share of CLV",
@@ -408,8 +408,8 @@ const es: ClvStrings = {
   averageClvHow: "CLV total / clientes.",
 
   rangeTitle: (level) => `Qué seguridad hay: intervalos bootstrap del ${Math.round(level * 100)} %`,
-  rangeNote: (resamples, failed, seed) =>
-    `Clientes remuestreados ${count("es", resamples)} veces con reposición (semilla ${seed}${failed > 0 ? `; ${count("es", failed)} remuestras no se pudieron ajustar y se descartan` : ""}), con los dos modelos reajustados en cada una y cada CLV recalculado: el intervalo de lo que el modelo espera según cuánto podrían moverse los ajustes, no de lo que hará un cliente. Las proporciones son resultados del modelo (valores); Bajo y Alto son CLV × proporción (fórmulas), así que siguen al margen.`,
+  rangeNote: (resamples, failed, seed, capped) =>
+    `Clientes remuestreados ${count("es", resamples)} veces con reposición (semilla ${seed}${failed > 0 ? `; ${count("es", failed)} remuestras no se pudieron ajustar y se descartan` : ""}), con los dos modelos reajustados en cada una y cada CLV recalculado: el intervalo de lo que el modelo espera según cuánto podrían moverse los ajustes, no de lo que hará un cliente. Las proporciones son resultados del modelo (valores); Bajo y Alto son CLV × proporción (fórmulas), así que siguen al margen.${capped ? ` Menos remuestras que las ${count("es", capped.asked)} pedidas: con ${count("es", capped.customers)} clientes se hacen solo las que mantienen rápida la generación, así que los límites son más toscos.` : ""}`,
   rangeWhat: "CLV de",
   lowShare: "Bajo, proporción del CLV",
   highShare: "Alto, proporción del CLV",
