@@ -5,7 +5,7 @@
  */
 import { cohortRetentionTemplate } from "./cohort-retention/descriptor";
 import { customerGrowthTemplate } from "./customer-growth/descriptor";
-import { customerLifetimeValueTemplate } from "./customer-lifetime-value";
+import { customerLifetimeValueTemplate } from "./customer-lifetime-value/descriptor";
 import { kpiScorecardTemplate } from "./kpi-scorecard/descriptor";
 import { ltvCacTemplate } from "./ltv-cac/descriptor";
 import { mrrBridgeTemplate } from "./mrr-bridge/descriptor";

@@ -32,6 +32,14 @@ export interface TransactionFields {
   monthText?: boolean;
   /** Refuse negative amounts (MRR cannot be below 0; a cohort's refunds may be). */
   nonNegativeAmount?: boolean;
+  /**
+   * Keep a row whose amount is blank or unreadable even though the amount
+   * column is required (the customer lifetime value: the row is still a
+   * purchase), with NaN for its amount so the template leaves it out of what
+   * needs the amount, and this note (a count of such rows) in place of the
+   * cohorts' one. Negative amounts stay row problems when refused.
+   */
+  keepUnreadableAmounts?: { note: (rows: number) => Localized };
 }
 
 export interface TransactionColumns {
@@ -77,6 +85,7 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
   const sourceRows = new Int32Array(n);
   const problems: RowProblem[] = [];
   const C = customer.label, D = date.label, A = amount?.label ?? { en: "", es: "" };
+  const keep = amount !== undefined ? fields.keepUnreadableAmounts : undefined;
   const partial = amount !== undefined && !amount.required;
   const withoutAmount: number[] = [];
   let withoutAmountCount = 0;
@@ -115,7 +124,11 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
     if (amounts) {
       const a = row[ai];
       value = numberOf(a, input.language);
-      if (partial && (Number.isNaN(value) || (fields.nonNegativeAmount && value < 0))) {
+      if (keep && Number.isNaN(value)) {
+        // A purchase whose amount is unknown: NaN, left out of spend by the template.
+        withoutAmountCount++;
+        if (withoutAmount.length < NOTE_ROWS) withoutAmount.push(r);
+      } else if (partial && (Number.isNaN(value) || (fields.nonNegativeAmount && value < 0))) {
         // The row stays for the customer measures; its amount is left out of revenue.
         value = 0;
         withoutAmountCount++;
@@ -143,7 +156,9 @@ export function readTransactionRows(input: BuildInput, fields: TransactionFields
     blocking.push({ en: "No row can be used: every row has a problem (listed below).", es: "No se puede usar ninguna fila: todas tienen un problema (ver la lista)." });
   }
   const notes: ReportNote[] = [];
-  if (withoutAmountCount > 0) {
+  if (withoutAmountCount > 0 && keep) {
+    notes.push({ message: keep.note(withoutAmountCount), rows: withoutAmount });
+  } else if (withoutAmountCount > 0) {
     const n = withoutAmountCount;
     notes.push({
       message: {

@@ -10,7 +10,7 @@
 import { notAvailable, notComputable } from "../errors";
 import { BgnbdParams, BGNBD_PARAM_NAMES } from "./bgnbd";
 import { defaultLocator, groupHistories, GroupedHistories, Locator, PurchaseHistories, validateHistories } from "./history";
-import { maximizeLikelihood } from "./mle";
+import { inverseHessianAt, maximizeLikelihood, refitLikelihood, WarmStart } from "./mle";
 import { Objective } from "./optimize";
 import { logistic, logRisingFactorials, softplus } from "./special";
 
@@ -98,6 +98,39 @@ export function bgnbdLogLikelihood(p: BgnbdParams, h: PurchaseHistories): number
 }
 
 /**
+ * What the fits minimise: the mean negative log-likelihood per customer of
+ * grouped histories (groups.customers customers: the sum of the weights),
+ * with its gradient in θ = ln(r, α, a, b).
+ */
+export function bgnbdObjective(groups: GroupedHistories): Objective {
+  const logLik = bgnbdLogLikelihoodAt(groups);
+  const n = groups.customers;
+  return (theta, gradient) => {
+    const ll = logLik(theta, gradient);
+    for (let i = 0; i < 4; i++) gradient[i] = -gradient[i] / n;
+    return -ll / n;
+  };
+}
+
+/** The warm start at fitted parameters of these groups; null when the Hessian there is not positive definite. */
+export function bgnbdWarmStart(groups: GroupedHistories, params: BgnbdParams): WarmStart | null {
+  const theta = Float64Array.from([params.r, params.alpha, params.a, params.b], Math.log);
+  const inverseHessian = inverseHessianAt(bgnbdObjective(groups), theta);
+  return inverseHessian ? { theta, inverseHessian } : null;
+}
+
+/**
+ * The BG/NBD refitted on reweighted groups (a bootstrap resample: the
+ * original groups, each weighted by how often its customers were drawn) from
+ * the original fit's maximum (refitLikelihood: a few Newton-like steps).
+ * Throws #NUM! as fitBgnbd when the resample has no proper maximum.
+ */
+export function refitBgnbd(groups: GroupedHistories, from: WarmStart): BgnbdParams {
+  const [r, alpha, a, b] = refitLikelihood({ model: "BG/NBD", names: BGNBD_PARAM_NAMES, objective: bgnbdObjective(groups), start: from.theta, inverseHessian: from.inverseHessian });
+  return { r, alpha, a, b };
+}
+
+/**
  * Maximum-likelihood BG/NBD parameters for a set of customers (frequency,
  * recency, T per customer; see history.ts). Throws #NUM! when the likelihood
  * has no proper maximum (no repeat purchases at all, no sign of drop-out, a
@@ -114,13 +147,7 @@ export function fitBgnbd(h: PurchaseHistories, where: Locator = defaultLocator):
     exposure += h.T[i];
   }
   if (purchases === 0) throw notComputable("No customer made a repeat purchase, so the BG/NBD model cannot be fitted (its parameters are not identified).");
-  const groups = groupHistories(h);
-  const logLik = bgnbdLogLikelihoodAt(groups);
-  const objective: Objective = (theta, gradient) => {
-    const ll = logLik(theta, gradient);
-    for (let i = 0; i < 4; i++) gradient[i] = -gradient[i] / n;
-    return -ll / n;
-  };
+  const objective = bgnbdObjective(groupHistories(h));
   // Starts on the data's time scale: r/α is the mean purchase rate, so α = r × (exposure / purchases).
   const perPurchase = exposure / purchases;
   const fit = maximizeLikelihood({

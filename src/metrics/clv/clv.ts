@@ -100,6 +100,9 @@ export function customerLifetimeValue(bg: BgnbdParams, gg: GammaGammaParams, c: 
  */
 export const CLV_TERM_LIMIT = 2_000_000;
 
+/** Horizons of at most this many periods are summed in full (no tail bound). */
+const SHORT_HORIZON = 120;
+
 /** Relative size below which the discounted tail is dropped: it cannot change a double. */
 const TAIL = 1e-17;
 
@@ -162,6 +165,11 @@ export function discountedExpectedPurchasesAll(bg: BgnbdParams, h: PurchaseHisto
       );
     }
     for (const g of groups.values()) {
+      // A short horizon is summed whole: bounding its tail would cost two evaluations more than it saves.
+      if (whole <= SHORT_HORIZON) {
+        g.periods = whole;
+        continue;
+      }
       const total = at(g, o.periods * o.periodLength);
       const first = at(g, o.periodLength) * Math.exp(lnV);
       // The tail after period k is at most e^(k lnV) · total: below TAIL · first from k on.
@@ -192,4 +200,42 @@ export function discountedExpectedPurchasesAll(bg: BgnbdParams, h: PurchaseHisto
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = bgnbdProbabilityAlive(bg, h.frequency[i], h.recency[i], h.T[i]) * groupOf[i].sum;
   return out;
+}
+
+/** Many customers' histories and spend, one value per customer in each array. */
+export interface ClvCustomers extends PurchaseHistories {
+  /** Mean spend per repeat purchase (ignored where the spend frequency is 0). */
+  monetary: ArrayLike<number>;
+  /**
+   * The repeat purchases whose amounts `monetary` averages: the Gamma-Gamma's
+   * x. `frequency` when omitted. 0 for a repeat customer whose spend tells the
+   * spend model nothing (amounts unknown, or all 0): their expected spend is
+   * the population mean pγ/(q − 1).
+   */
+  spendFrequency?: ArrayLike<number>;
+}
+
+/**
+ * The CLV of many customers at once, each as customerLifetimeValue defines it
+ * with the spend taken from (spendFrequency, monetary):
+ * margin × E(M | x_s, m̄) × discounted expected purchases given (x, t_x, T),
+ * the purchases by discountedExpectedPurchasesAll (bounded work, one sum per
+ * distinct (x, T)).
+ *
+ * @example customerLifetimeValues({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 6.25, q: 3.74, gamma: 15.44 }, { frequency: [2], recency: [30.43], T: [38.86], monetary: [22.35] }, { periods: 39, discountRate: 0, margin: 1 })[0] // 30.23…
+ */
+export function customerLifetimeValues(bg: BgnbdParams, gg: GammaGammaParams, c: ClvCustomers, options: ClvOptions): Float64Array {
+  validateGammaGammaParams(gg);
+  const n = c.frequency.length;
+  const spendX = c.spendFrequency ?? c.frequency;
+  if (c.monetary.length !== n || spendX.length !== n) {
+    throw invalidInput("frequency, recency, T, monetary and the spend frequency must have one value per customer, the same number each.");
+  }
+  const purchases = discountedExpectedPurchasesAll(bg, c, options);
+  const margin = validateClvOptions(options).margin;
+  for (let i = 0; i < n; i++) {
+    if (spendX[i] > c.frequency[i]) throw invalidInput(`customer ${i + 1}'s spend frequency (${spendX[i]}) exceeds their repeat purchases (${c.frequency[i]}).`);
+    purchases[i] *= margin * gammaGammaExpectedSpend(gg, spendX[i], spendX[i] > 0 ? c.monetary[i] : 0);
+  }
+  return purchases;
 }

@@ -13,7 +13,7 @@
  */
 import { invalidInput, notAvailable, notComputable } from "../errors";
 import { defaultLocator, Locator } from "./history";
-import { maximizeLikelihood } from "./mle";
+import { inverseHessianAt, maximizeLikelihood, refitLikelihood, WarmStart } from "./mle";
 import { Objective } from "./optimize";
 import { digamma, logGamma } from "./special";
 
@@ -88,15 +88,28 @@ function repeatCustomers(h: SpendHistories, where: Locator): { x: Float64Array; 
  * the gamma functions depend on x only, so they are computed once per distinct x.
  */
 /**
- * Identical customers (the same x and m̄: prices repeat, and so do histories)
- * counted once with a weight, so every evaluation of the likelihood runs over
- * the distinct (x, m̄) only. The key m̄·1024 + x is exact while x < 1024 and
- * m̄ < 2^42; other customers keep a group of their own.
+ * Repeat customers grouped by identical (x, m̄): prices repeat, and so do
+ * histories, so every evaluation of the likelihood runs over the distinct
+ * (x, m̄) only, each with a weight (how many customers share it; a bootstrap
+ * resample reweights the same groups).
  */
-function distinctSpends(x: Float64Array, m: Float64Array): { x: Float64Array; m: Float64Array; w: Float64Array } {
+export interface SpendGroups {
+  x: Float64Array;
+  m: Float64Array;
+  w: Float64Array;
+  /** The sum of the weights: repeat customers in the fit. */
+  customers: number;
+}
+
+/**
+ * Groups (x, m̄) pairs; `groupOf[i]` is pair i's group. The key m̄·1024 + x is
+ * exact while x < 1024 and m̄ < 2^42; other customers keep a group of their own.
+ */
+function distinctSpends(x: Float64Array, m: Float64Array): SpendGroups & { groupOf: Int32Array } {
   const n = x.length;
   const slot = new Map<number, number>();
   const gx = new Float64Array(n), gm = new Float64Array(n), gw = new Float64Array(n);
+  const groupOf = new Int32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const exact = x[i] < 1024 && m[i] < 4.398e12;
@@ -104,26 +117,35 @@ function distinctSpends(x: Float64Array, m: Float64Array): { x: Float64Array; m:
     const at = exact ? slot.get(key) : undefined;
     if (at !== undefined) {
       gw[at]++;
+      groupOf[i] = at;
       continue;
     }
     if (exact) slot.set(key, k);
     gx[k] = x[i];
     gm[k] = m[i];
     gw[k] = 1;
+    groupOf[i] = k;
     k++;
   }
-  return { x: gx.subarray(0, k), m: gm.subarray(0, k), w: gw.subarray(0, k) };
+  return { x: gx.subarray(0, k), m: gm.subarray(0, k), w: gw.subarray(0, k), customers: n, groupOf };
 }
 
-function logLikelihoodAt(allX: Float64Array, allM: Float64Array): (theta: Float64Array, gradient: Float64Array | null) => number {
-  const { x, m, w } = distinctSpends(allX, allM);
-  const groups = x.length;
-  const n = allX.length;
+/**
+ * Log-likelihood of the repeat customers and its gradient in θ = ln(p, q, γ).
+ * One customer contributes
+ *   ln Γ(px + q) − ln Γ(px) − ln Γ(q) + q ln γ + (px − 1) ln m̄ + px ln x − (px + q) ln(γ + x m̄);
+ * the gamma functions depend on x only, so they are computed once per distinct x.
+ */
+function logLikelihoodAt(groups: SpendGroups): (theta: Float64Array, gradient: Float64Array | null) => number {
+  const { x, m, w } = groups;
+  const size = x.length;
+  const n = groups.customers;
   const counts = new Map<number, number>();
   let linearInP = 0; // Σ x(ln m̄ + ln x)
   let sumLogM = 0;
-  const xm = new Float64Array(groups);
-  for (let i = 0; i < groups; i++) {
+  const xm = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    if (w[i] === 0) continue;
     counts.set(x[i], (counts.get(x[i]) ?? 0) + w[i]);
     linearInP += w[i] * x[i] * (Math.log(m[i]) + Math.log(x[i]));
     sumLogM += w[i] * Math.log(m[i]);
@@ -143,7 +165,8 @@ function logLikelihoodAt(allX: Float64Array, allM: Float64Array): (theta: Float6
         gq += count * psiSum;
       }
     }
-    for (let i = 0; i < groups; i++) {
+    for (let i = 0; i < size; i++) {
+      if (w[i] === 0) continue;
       const denom = gamma + xm[i];
       const lnDenom = w[i] * Math.log(denom);
       const shape = p * x[i] + q;
@@ -169,7 +192,7 @@ function logLikelihoodAt(allX: Float64Array, allM: Float64Array): (theta: Float6
 export function gammaGammaLogLikelihood(g: GammaGammaParams, h: SpendHistories): number {
   validateGammaGammaParams(g);
   const { x, m } = repeatCustomers(h, defaultLocator);
-  return logLikelihoodAt(x, m)(Float64Array.from([g.p, g.q, g.gamma], Math.log), null);
+  return logLikelihoodAt(distinctSpends(x, m))(Float64Array.from([g.p, g.q, g.gamma], Math.log), null);
 }
 
 /** q above this (e^9 ≈ 8,100) is checked for the boundary where customers' spend rates do not vary. */
@@ -193,6 +216,56 @@ function spendHomogeneous(objective: Objective, theta: Float64Array, gradient: F
   return !(further > here + 1e-12 * Math.abs(here));
 }
 
+/** What the fits minimise: the mean negative log-likelihood per repeat customer, with its gradient in θ = ln(p, q, γ). */
+export function gammaGammaObjective(groups: SpendGroups): Objective {
+  const logLik = logLikelihoodAt(groups);
+  const n = groups.customers;
+  return (theta, gradient) => {
+    const ll = logLik(theta, gradient);
+    for (let i = 0; i < 3; i++) gradient[i] = -gradient[i] / n;
+    return -ll / n;
+  };
+}
+
+/**
+ * The repeat customers of `h` (frequency > 0) grouped by identical (x, m̄),
+ * and each customer's group (−1 for a customer without repeat purchases):
+ * what a bootstrap reweights. Validates as fitGammaGamma does.
+ */
+export function gammaGammaSpendGroups(h: SpendHistories, where: Locator = defaultLocator): SpendGroups & { groupOf: Int32Array } {
+  const { x, m } = repeatCustomers(h, where);
+  const grouped = distinctSpends(x, m);
+  const groupOf = new Int32Array(h.frequency.length).fill(-1);
+  for (let i = 0, k = 0; i < groupOf.length; i++) if (h.frequency[i] > 0) groupOf[i] = grouped.groupOf[k++];
+  return { ...grouped, groupOf };
+}
+
+/** The warm start at fitted parameters of these groups (θ = ln(p, q, γ) and the inverse Hessian there); null when it is not positive definite. */
+export function gammaGammaWarmStart(groups: SpendGroups, params: GammaGammaParams): WarmStart | null {
+  const theta = Float64Array.from([params.p, params.q, params.gamma], Math.log);
+  const inverseHessian = inverseHessianAt(gammaGammaObjective(groups), theta);
+  return inverseHessian ? { theta, inverseHessian } : null;
+}
+
+/**
+ * The Gamma-Gamma refitted on reweighted groups (a bootstrap resample; `customers`
+ * the sum of the new weights) from the original fit's maximum. Throws #NUM! as
+ * fitGammaGamma when the resample has no proper maximum.
+ */
+export function refitGammaGamma(groups: SpendGroups, from: WarmStart): GammaGammaParams {
+  const objective = gammaGammaObjective(groups);
+  const scratch = new Float64Array(3);
+  const [p, q, gamma] = refitLikelihood({
+    model: "Gamma-Gamma",
+    names: GAMMA_GAMMA_PARAM_NAMES,
+    objective,
+    start: from.theta,
+    inverseHessian: from.inverseHessian,
+    boundary: (theta) => (spendHomogeneous(objective, theta, scratch) ? HOMOGENEOUS : null),
+  });
+  return { p, q, gamma };
+}
+
 /**
  * Maximum-likelihood Gamma-Gamma parameters from each customer's repeat
  * frequency and mean spend per repeat transaction; customers with frequency 0
@@ -204,12 +277,7 @@ export function fitGammaGamma(h: SpendHistories, where: Locator = defaultLocator
   const { x, m } = repeatCustomers(h, where);
   const n = x.length;
   if (n === 0) throw notAvailable("No customer made a repeat purchase, so there is no spend to fit the Gamma-Gamma model to.");
-  const logLik = logLikelihoodAt(x, m);
-  const objective: Objective = (theta, gradient) => {
-    const ll = logLik(theta, gradient);
-    for (let i = 0; i < 3; i++) gradient[i] = -gradient[i] / n;
-    return -ll / n;
-  };
+  const objective = gammaGammaObjective(distinctSpends(x, m));
   // Starts on the data's money scale: the mean spend is pγ/(q − 1).
   let mean = 0;
   for (let i = 0; i < n; i++) mean += m[i] / n;

@@ -67,6 +67,8 @@ export interface GroupedHistories {
   customers: number;
   /** Largest frequency. */
   maxFrequency: number;
+  /** Each customer's group (an index into x, tx, T, weight), when grouped by groupHistories. */
+  groupOf?: Int32Array;
 }
 
 /**
@@ -77,6 +79,7 @@ export function groupHistories(h: PurchaseHistories): GroupedHistories {
   const n = h.frequency.length;
   const index = new Map<string, number>();
   const x: number[] = [], tx: number[] = [], T: number[] = [], weight: number[] = [];
+  const groupOf = new Int32Array(n);
   let maxFrequency = 0;
   for (let i = 0; i < n; i++) {
     const xi = h.frequency[i];
@@ -85,6 +88,7 @@ export function groupHistories(h: PurchaseHistories): GroupedHistories {
     const key = `${xi}|${txi}|${Ti}`;
     const g = index.get(key);
     if (g === undefined) {
+      groupOf[i] = x.length;
       index.set(key, x.length);
       x.push(xi);
       tx.push(txi);
@@ -92,6 +96,7 @@ export function groupHistories(h: PurchaseHistories): GroupedHistories {
       weight.push(1);
       if (xi > maxFrequency) maxFrequency = xi;
     } else {
+      groupOf[i] = g;
       weight[g]++;
     }
   }
@@ -103,5 +108,6 @@ export function groupHistories(h: PurchaseHistories): GroupedHistories {
     size: x.length,
     customers: n,
     maxFrequency,
+    groupOf,
   };
 }

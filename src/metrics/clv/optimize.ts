@@ -19,6 +19,13 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** Largest change of any coordinate in one step (log parameters: e^maxStep-fold). */
   maxStep?: number;
+  /**
+   * A first estimate of the inverse Hessian (n × n, row by row), e.g. the one
+   * at the maximum of a nearby problem: the first steps are then Newton steps
+   * and a refit from that maximum takes a few iterations. The identity, scaled
+   * after the first step, when absent.
+   */
+  inverseHessian?: ArrayLike<number>;
 }
 
 export interface MinimizeResult {
@@ -69,8 +76,8 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
   if (!Number.isFinite(fx) || !g.every(Number.isFinite)) {
     return { x, value: fx, gradient: g, iterations: 0, converged: false, reason: "the objective cannot be computed at the starting point" };
   }
-  let h = identity(n);
-  let fresh = true; // h is the identity, not yet scaled
+  let h = options.inverseHessian ? Float64Array.from(options.inverseHessian) : identity(n);
+  let fresh = !options.inverseHessian; // h is the identity, not yet scaled
   const d = new Float64Array(n);
   const xNew = new Float64Array(n);
   let gNew = new Float64Array(n);

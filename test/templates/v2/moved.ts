@@ -43,6 +43,9 @@ export const MOVED: MovedTemplate[] = [
   // With retention from the sample cohort (Fader & Hardie 2007): the sBG blocks and their two charts too (6 pages in English, 4 in Spanish,
   // whose narrower columns let more rows fit a page); the lifetime series is off the print area.
   { id: "ltv-cac", pages: { ltv: 6 }, options: { retention: "cohorts", discount: 0.008 } },
+  // 1,000 customers, monthly: the charts, settings and forecast on page 1, the tables and fits after (3 pages);
+  // the 100 customers with the highest CLV printed, header repeated (4 portrait pages); the holdout check (3).
+  { id: "customer-lifetime-value", pages: { clv: 4, customers: 5, holdout: 4 } },
 ];
 
 export const LANGUAGES: Language[] = ["en", "es"];

@@ -8,10 +8,15 @@
  * While active, a customer buys at a Poisson rate λ ~ gamma(r, α) per week;
  * after each repeat purchase they drop out for good with probability
  * p ~ beta(a, b); each amount is gamma(p_s, ν) with ν ~ gamma(q, γ) per
- * customer. The same seed gives the same rows on any machine.
+ * customer. The same seed gives the same rows on any machine. The header
+ * is in the build's language, so inserted sample data reads like the
+ * user's own.
  */
-import { gammaDraw, seededUniform } from "../metrics/clv/simulate";
-import { excelDate } from "../workbook/dates";
+import { gammaDraw, seededUniform } from "../../metrics/clv/simulate";
+import { excelDate } from "../../workbook/dates";
+import { customerColumn } from "../descriptor-kit";
+import type { Language } from "../registry-types";
+import { CLV_STRINGS } from "./strings";
 
 /** Weekly purchase and spend parameters of the sample (mean rate r/α = 0.12 a week, mean spend p_s·γ/(q − 1) = $30). */
 export const SAMPLE_CLV_PARAMS = {
@@ -24,10 +29,13 @@ export interface SampleClvTransactionOptions {
   customers?: number;
   /** Weeks observed from the first day (default 78). */
   weeks?: number;
+  /** The header's language (default English). */
+  language?: Language;
 }
 
 /**
- * Sample transactions: a header row ["Customer", "Date", "Amount"] then one
+ * Sample transactions: a header row ["Customer", "Date", "Amount"] (["Cliente",
+ * "Fecha", "Importe"] in Spanish) then one
  * row per purchase (dates as Excel serials, amounts in dollars and cents),
  * in date order.
  *
@@ -57,5 +65,12 @@ export function sampleClvTransactions(options: SampleClvTransactionOptions = {})
     }
   }
   rows.sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  return [["Customer", "Date", "Amount"], ...rows];
+  const language = options.language ?? "en";
+  const t = CLV_STRINGS[language];
+  return [[customerColumn().label[language], t.columnDate, t.columnAmount], ...rows];
+}
+
+/** The template's sample in the build's language (the descriptor's sample()). */
+export function clvSample(language: Language = "en"): unknown[][] {
+  return sampleClvTransactions({ language });
 }
