@@ -72,21 +72,29 @@ const WORDS = {
   },
 };
 
-/** The report as lines: blocking problems, the bad rows by their line in `file` (the first `limit`), and the notes. */
-export function reportLines(report: ValidationReport, language: Language, file: string, lines: number[] = [], limit = 50): string[] {
+/** Where a row starts: an array by row, or (a streamed read) a map of the rows the report names. */
+export type RowLines = readonly number[] | ReadonlyMap<number, number>;
+
+/**
+ * The report as lines: blocking problems, the bad rows by their line in
+ * `file` (the first `limit`), and the notes. `total` is the number of bad
+ * rows when the report lists only the first ones (a streamed read).
+ */
+export function reportLines(report: ValidationReport, language: Language, file: string, lines: RowLines = [], limit = 50, total = report.problems.length): string[] {
   const w = WORDS[language];
+  const lineOf = (row: number) => (lines instanceof Map ? lines.get(row) : (lines as readonly number[])[row]);
   const out: string[] = [];
   if (report.blocking.length > 0) {
     out.push(w.cannot);
     for (const b of report.blocking) out.push(`  ${b[language]}`);
   }
-  if (report.problems.length > 0) {
-    out.push(`${file}: ${w.bad(report.problems.length)}`);
-    for (const p of report.problems.slice(0, limit)) out.push(`  ${w.line(p.row, lines[p.row])} [${p.column}]: ${p.message[language]}`);
-    if (report.problems.length > limit) out.push(`  ${w.more(report.problems.length - limit)}`);
+  if (total > 0) {
+    out.push(`${file}: ${w.bad(total)}`);
+    for (const p of report.problems.slice(0, limit)) out.push(`  ${w.line(p.row, lineOf(p.row))} [${p.column}]: ${p.message[language]}`);
+    if (total > Math.min(limit, report.problems.length)) out.push(`  ${w.more(total - Math.min(limit, report.problems.length))}`);
   }
   for (const note of report.notes ?? []) {
-    const at = (note.rows ?? []).map((r) => (lines[r] === undefined ? String(r + 1) : String(lines[r])));
+    const at = (note.rows ?? []).map((r) => (lineOf(r) === undefined ? String(r + 1) : String(lineOf(r))));
     const where = at.length > 0 ? ` (${w.lines(at.length)} ${at.join(", ")}${at.length >= 20 ? "…" : ""})` : "";
     out.push(`${note.message[language]}${where}`);
   }

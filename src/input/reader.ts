@@ -112,7 +112,31 @@ export class TableReader {
     }
   }
 
-  private async firstPass(kinds: readonly WantedKind[]): Promise<Settlement> {
+  private firstPass(kinds: readonly WantedKind[]): Promise<Settlement> {
+    return this.walk(kinds);
+  }
+
+  /** Each column's conventions from the evidence so far. */
+  private decide(evidence: (ColumnEvidence | null)[], kinds: readonly WantedKind[]): ColumnDecision[] {
+    while (evidence.length < this.width) {
+      const kind = kinds[evidence.length] ?? "skip";
+      evidence.push(kind === "skip" ? null : new ColumnEvidence(kind));
+    }
+    return decideColumns(evidence, {
+      language: this.options.language,
+      delimiter: this.source.facts.delimiter,
+      decimal: this.options.decimal,
+      dateOrder: this.options.dateOrder,
+    });
+  }
+
+  /**
+   * A walk over every row: the evidence of each data row, the report
+   * footer held back, the settlement at the end. With `onBatch`, the data
+   * rows are also handed on in order after each batch: runs of the batch,
+   * and held rows that turned out to be data.
+   */
+  private async walk(kinds: readonly WantedKind[], onBatch?: (emissions: Emission[], evidence: (ColumnEvidence | null)[], data: number) => void): Promise<Settlement> {
     const evidence: (ColumnEvidence | null)[] = [];
     const evidenceFor = (c: number) => {
       while (evidence.length <= c) {
@@ -124,6 +148,8 @@ export class TableReader {
     let row = 0, data = 0, blankRows = 0;
     // Rows that look like a report's footer are held back until a data row follows them.
     let pending: unknown[][] = [];
+    let pendingLines: number[] = [];
+    let emissions: Emission[] = [];
     const addRow = (cells: readonly unknown[]) => {
       for (let c = 0; c < cells.length; c++) evidenceFor(c)?.add(cells[c]);
     };
@@ -132,8 +158,9 @@ export class TableReader {
       if (to <= from) return;
       data += to - from;
       for (let c = 0; c < batch.cells.length; c++) evidence[c]?.addColumn(batch.cells[c], from, to);
+      if (onBatch) emissions.push({ batch, from, to });
     };
-    for await (const batch of this.source.batches()) {
+    for await (const batch of this.source.batches(onBatch ? this.options.chunkRows : undefined)) {
       blankRows += batch.blankRows;
       const from = Math.max(0, Math.min(batch.rows, this.skip - row));
       row += batch.rows;
@@ -145,25 +172,88 @@ export class TableReader {
           addRows(batch, run, i);
           run = i + 1;
           pending.push(rowOf(batch, i));
+          pendingLines.push(batch.lines[i]);
           continue;
         }
         if (pending.length > 0) {
           // Not a footer after all: the held rows are data, before this one (run === i here).
           pending.forEach(addRow);
           data += pending.length;
+          if (onBatch) emissions.push({ held: pending, lines: pendingLines });
           pending = [];
+          pendingLines = [];
         }
       }
       addRows(batch, run, batch.rows);
+      if (onBatch) {
+        onBatch(emissions, evidence, data);
+        emissions = [];
+      } else this.options.onProgress?.({ pass: 1, passes: 2, rows: data, fraction: this.source.fraction?.() ?? null });
     }
-    while (evidence.length < this.width) evidenceFor(evidence.length);
-    const decisions = decideColumns(evidence, {
-      language: this.options.language,
-      delimiter: this.source.facts.delimiter,
-      decimal: this.options.decimal,
-      dateOrder: this.options.dateOrder,
-    });
+    const decisions = this.decide(evidence, kinds);
     return { decisions, rows: data, footerRows: pending.length, blankRows };
+  }
+
+  /**
+   * Every data row handed to a sink in typed chunks, in one pass when the
+   * conventions the first batch shows (each number column's decimal mark,
+   * each date column's order) hold for the whole file — the common case —
+   * and in two when they do not: then the first pass has settled them, and
+   * a new sink (`start` is called again) gets the rows typed by the settled
+   * conventions. Either way the chunks are those chunks() gives, and the
+   * report is complete at the end. A file that turns out not to be UTF-8 is
+   * read again from the start as Windows-1252, with a new sink.
+   */
+  async stream<S extends { push(chunk: TypedChunk): void }>(kinds: readonly WantedKind[], start: () => S): Promise<S> {
+    for (;;) {
+      try {
+        const sink = await this.onePass(kinds, start);
+        if (sink) return sink;
+        const again = start();
+        for await (const chunk of this.chunks(kinds)) again.push(chunk);
+        return again;
+      } catch (e) {
+        if (!(e instanceof NotUtf8Error && this.source.fallBackToWindows1252?.())) throw e;
+        this.layout = await TableReader.layoutOf(this.source);
+      }
+    }
+  }
+
+  private async onePass<S extends { push(chunk: TypedChunk): void }>(kinds: readonly WantedKind[], start: () => S): Promise<S | null> {
+    let provisional: ColumnDecision[] | null = null;
+    let dictionaries: (IdDictionary | undefined)[] = [];
+    let sink: S | null = null;
+    let typed = 0;
+    this.counts = new Map();
+    const settlement = await this.walk(kinds, (emissions, evidence, data) => {
+      if (!provisional) {
+        provisional = this.decide(evidence, kinds);
+        dictionaries = provisional.map((d) => (d.kind === "id" ? new IdDictionary() : undefined));
+        sink = start();
+      }
+      const decisions = provisional;
+      for (const e of emissions) {
+        let columns: (TypedColumn | null)[], lines: Int32Array, rows: number;
+        if ("batch" in e) {
+          const { batch, from, to } = e;
+          rows = to - from;
+          lines = batch.lines instanceof Int32Array ? batch.lines.slice(from, to) : Int32Array.from(batch.lines.slice(from, to));
+          columns = decisions.map((d, c) => typeColumn(batch.cells[c], from, rows, typed, c, this.header[c] ?? "", d, dictionaries[c]));
+        } else {
+          rows = e.held.length;
+          lines = Int32Array.from(e.lines);
+          columns = decisions.map((d, c) => typeColumn(e.held.map((r) => r[c] ?? ""), 0, rows, typed, c, this.header[c] ?? "", d, dictionaries[c]));
+        }
+        this.tally(columns);
+        sink!.push({ firstRow: typed, rows, lines, columns });
+        typed += rows;
+      }
+      this.options.onProgress?.({ pass: 1, passes: 1, rows: data, fraction: this.source.fraction?.() ?? null });
+    });
+    this.settled = { kinds: kinds.join(","), settlement };
+    if (provisional && sameTyping(provisional, settlement.decisions)) return sink;
+    if (!provisional) return start();
+    return null;
   }
 
   /** The second pass: typed chunks of ~64k rows. */
@@ -187,6 +277,7 @@ export class TableReader {
       this.tally(columns);
       yield { firstRow: data, rows: count, lines, columns };
       data += count;
+      this.options.onProgress?.({ pass: 2, passes: 2, rows: data, fraction: total === 0 ? 1 : data / total });
       if (data >= total) break;
     }
   }
@@ -262,6 +353,19 @@ export class TableReader {
       columns,
     };
   }
+}
+
+/** Data rows of a walk, handed on in order: a run of a batch, or rows held as a possible footer that turned out to be data. */
+type Emission = { batch: RawBatch; from: number; to: number } | { held: unknown[][]; lines: number[] };
+
+/** True when two settlements type every cell alike (the kind, decimal mark, date order and score reading of each column). */
+function sameTyping(a: ColumnDecision[], b: ColumnDecision[]): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let c = 0; c < n; c++) {
+    const x = a[c] ?? { kind: "skip" }, y = b[c] ?? { kind: "skip" };
+    if (x.kind !== y.kind || x.decimal !== y.decimal || x.dateOrder !== y.dateOrder || (x.score ?? false) !== (y.score ?? false)) return false;
+  }
+  return true;
 }
 
 function filled(batch: RawBatch, i: number): number {

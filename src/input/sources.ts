@@ -17,21 +17,31 @@ export interface TabularSource {
   batches(batchRows?: number): AsyncIterable<RawBatch>;
   /** After a NotUtf8Error: read as Windows-1252 from now on; false when that is not possible. */
   fallBackToWindows1252?(): boolean;
+  /** Share of the source read so far in the current walk (0-1), when known (a file's bytes). */
+  fraction?(): number | null;
 }
 
 /** Bytes that can be read from the start as often as needed. */
 export interface ByteStream {
   name: string;
   open(): AsyncIterable<Uint8Array>;
+  /** Share of the bytes the current open() has given so far, when the size is known. */
+  fraction?(): number | null;
 }
 
 /** Bytes in memory as a ByteStream, in chunks of `chunkBytes` (a test can make them tiny). */
 export function memoryBytes(name: string, bytes: Uint8Array, chunkBytes = 1 << 20): ByteStream {
+  let given = 0;
   return {
     name,
     async *open() {
-      for (let at = 0; at < bytes.length; at += chunkBytes) yield bytes.subarray(at, Math.min(bytes.length, at + chunkBytes));
+      given = 0;
+      for (let at = 0; at < bytes.length; at += chunkBytes) {
+        given = Math.min(bytes.length, at + chunkBytes);
+        yield bytes.subarray(at, given);
+      }
     },
+    fraction: () => (bytes.length === 0 ? 1 : given / bytes.length),
   };
 }
 
@@ -105,6 +115,7 @@ export function csvSource(stream: ByteStream, sniff: Extract<ByteSniff, { kind: 
       if (validator) checked = true;
       while ((batch = batcher.take(true))) yield batch;
     },
+    fraction: () => stream.fraction?.() ?? null,
     fallBackToWindows1252() {
       if (encoding !== "utf-8" && encoding !== "utf-8-bom") return false;
       encoding = "windows-1252";

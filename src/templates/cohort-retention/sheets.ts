@@ -171,7 +171,7 @@ function summary(v: View): BlockSpec {
       const values: Cell[] = [
         fx(`=SUM(${counts.columnRange(SIZE, 1)})`, agg.customers.sizes.reduce((a, b) => a + b, 0)),
         fx(`=COUNT(${counts.columnRange(COHORT, 1)})`, v.C),
-        agg.transactions,
+        agg.transactions ?? t.na,
       ];
       if (v.showCustomers) values.push(period1("customersPooled"));
       if (v.revenue) values.push(period1("revenuePooled"));
