@@ -27,6 +27,11 @@ function duration(seconds: number): string {
   return `${m} min ${String(s).padStart(2, "0")} s`;
 }
 
+/** Raw text to `stream` when it is a terminal (the progress line's writer); undefined otherwise, so nothing is shown. */
+export function terminalWriter(stream: { isTTY?: boolean; write(text: string): unknown }): ((text: string) => void) | undefined {
+  return stream.isTTY ? (text) => void stream.write(text) : undefined;
+}
+
 export class ProgressLine {
   private readonly started: number;
   private last = 0;

@@ -22,6 +22,7 @@ import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
 import { COMMON } from "../templates/shared/strings";
 import { isAggregatesCommand, runAggregatesCommand } from "./aggregates-command";
 import { runSqlCommand, SQL_HELP } from "./sql-command";
+import { terminalWriter } from "./progress";
 import { duckdbTemplate, engineFor } from "./template-duckdb";
 import { StreamedBuild, streamedTemplate } from "./template-streamed";
 import { DataProblem, outputPath, refuseIfProblems, withInput, writerFor } from "./workbook-output";
@@ -48,7 +49,7 @@ const DEFAULT_CONTEXT: CliContext = {
   templates: registered,
   files: NODE_FILE_OPS,
   env: process.env,
-  progress: process.stderr.isTTY ? (text) => void process.stderr.write(text) : undefined,
+  progress: terminalWriter(process.stderr),
 };
 
 export async function run(argv: string[], context: Partial<CliContext> = {}): Promise<number> {

@@ -37,7 +37,7 @@ export async function streamedTemplate(command: Extract<Command, { kind: "templa
   const language = command.language;
   const columns = inputColumnsOf(t);
   const options = optionsFor(t, command.options, language);
-  const progress = cx.progress && !command.quiet ? new ProgressLine(cx.progress, ProgressLine.labelOf(path.basename(command.input!)), language) : null;
+  const progress = cx.progress && !command.quiet ? new ProgressLine(cx.progress, ProgressLine.labelOf(path.basename(command.input!)), language, () => cx.now().getTime()) : null;
   let result: IntakeResult<unknown>;
   const read = await withInput(command, t.id, columns, cx, { onProgress: progress ? (p) => progress.report(p) : undefined }, async ({ reader, header, mapping, kinds, mappedTo }) => {
     try {
