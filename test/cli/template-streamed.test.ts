@@ -5,13 +5,14 @@
  * same workbook as the TypeScript reader (one CSV, a glob of Parquet parts
  * chosen by itself and said so); and a file at Excel's row limit.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { DuckDbEngine } from "../../src/cli/duckdb-engine";
 import { terminalWriter } from "../../src/cli/progress";
 import { run } from "../../src/cli/run";
 import { isoOfSerial } from "../../src/sql/result-table";
+import { templates } from "../../src/templates/registry";
 import { sampleTransactionLog } from "../../src/templates/sample-transactions";
 import { BUILT, runCli, tempDir } from "../support/cli";
 
@@ -130,6 +131,40 @@ describe("--engine duckdb builds the workbook the TypeScript reader builds", () 
     const r = await runCli(["template", "cohort-retention", "--input", "parts/*.parquet", "--engine", "typescript"], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain("need --engine duckdb");
+  });
+});
+
+describe("cxm template --aggregates builds the workbook from a query's result", () => {
+  test("the result of cxm sql gives the workbook the file gives, the row count aside (a result does not say it)", async () => {
+    const sql = await runCli(["sql", "cohort-retention", "--input", "log.csv", "--out", "cohort.csv", "--threads", "1"], dir);
+    expect(sql.code).toBe(0);
+    const r = await runCli(["template", "cohort-retention", "--aggregates", "cohort.csv", "--out", "from-result.xlsx", "--option", "currency=€", "--lang", "es"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Escrito");
+    expect(r.out).toMatch(/Clientes\s+[\d.]+/);
+    const ts = await runCli(["template", "cohort-retention", "--input", "log.csv", "--out", "from-file.xlsx", "--option", "currency=€", "--lang", "es"], dir);
+    expect(ts.code).toBe(0);
+    const a = await cellsOf("from-result.xlsx"), b = await cellsOf("from-file.xlsx");
+    // The transactions figure: "n/d" from a result, the count from the file; every other cell alike.
+    const na = a.findIndex(([, v]) => v === "n/d");
+    expect(na).toBeGreaterThanOrEqual(0);
+    expect(b[na]).toEqual([a[na][0], log.length, undefined]);
+    expect(a.filter((_, i) => i !== na)).toEqual(b.filter((_, i) => i !== na));
+    const again = await runCli(["template", "cohort-retention", "--aggregates", "cohort.csv", "--out", "from-result.xlsx"], dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("already exists");
+  }, 60_000);
+
+  test("a template that cannot build from a result yet refuses --out instead of ignoring it", async () => {
+    // Cohort retention as a template without an intake (as the templates not moved to one yet are).
+    const without = templates.map((t) => (t.id === "cohort-retention" ? { ...t, intake: undefined } : t));
+    const r = await runCli(["template", "cohort-retention", "--aggregates", "cohort.csv", "--out", "x.xlsx"], dir, without);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("only checks the result for now: it takes no --out or --force");
+    const check = await runCli(["template", "cohort-retention", "--aggregates", "cohort.csv"], dir, without);
+    expect(check.code).toBe(0);
+    expect(check.out).toContain("this command only checks the result for now");
+    expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
   });
 });
 
