@@ -123,7 +123,7 @@ export class LogReducer {
     this.vals = vals;
   }
 
-  /** The reduced log, customers recoded densely in order of first appearance in the table. */
+  /** The reduced log, customers recoded densely in order of first appearance in the table; the table is let go (call once). */
   result(): ReducedLog {
     const n = this.n, keys = this.keys, vals = this.vals;
     const dense = new Int32Array(this.maxCustomer + 1).fill(-1);
@@ -145,6 +145,11 @@ export class LogReducer {
       if (amount) amount[e] = vals[k + 1];
       e++;
     }
+    // The table is the largest thing held: let it go before the caller builds on the result.
+    this.keys = LogReducer.emptyKeys(1);
+    this.vals = new Float64Array(2);
+    this.n = 0;
+    this.lastCustomer = -1;
     return { entries: n, customer, bucket, amount, rows, sourceCode: Int32Array.from(codes), totalRows: this.total };
   }
 }
