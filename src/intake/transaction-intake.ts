@@ -15,6 +15,7 @@ import { CellStatus, TypedChunk, TypedColumn } from "../input/types";
 import { shown } from "../templates/cells";
 import { mappedColumn, problem, unmappedColumns } from "../templates/descriptor-kit";
 import type { ColumnSpec, Localized, ReportNote } from "../templates/registry-types";
+import { EXCEL_ERROR } from "../templates/transaction-rows";
 import { EXCEL_MAX_CELL_TEXT } from "../workbook/plan";
 import { LogReducer, ReducedLog } from "./log-reducer";
 import { NotedRows, ProblemList } from "./problem-list";
@@ -46,8 +47,6 @@ export interface TransactionIntakeResult {
 /** The first rows a note names. */
 const NOTE_ROWS = 20;
 
-/** The text Excel (through Office.js) shows for an error cell. */
-const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/i;
 
 /** A cell that gave no value: blank, or its text (for the message). */
 function rawAt(col: TypedColumn | null, i: number, row: number): string {

@@ -34,22 +34,26 @@ function entriesOf(r: LogReducer) {
   return { m, total: out.totalRows };
 }
 
-test("200,000 rows over 60,000 (customer, period) entries: the same as a Map, through several rehashes", () => {
+/** Same keys, the same row counts, sums to rounding (the additions' order differs). */
+function expectSameEntries(got: Map<string, { rows: number; sum: number }>, want: Map<string, { rows: number; sum: number }>) {
+  expect(got.size).toBe(want.size);
+  for (const [k, v] of want) {
+    expect(got.get(k)!.rows).toBe(v.rows);
+    expect(Math.abs(got.get(k)!.sum - v.sum)).toBeLessThan(1e-6);
+  }
+}
+
+test("50,000 rows over 15,000 (customer, period) entries: the same as a Map, through several rehashes", () => {
   const rows: [number, number, number][] = [];
   let x = 12345;
   const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let i = 0; i < 200_000; i++) rows.push([Math.floor(rnd() * 20_000), 24_000 + Math.floor(rnd() * 3), Math.round(rnd() * 10_000) / 100]);
+  for (let i = 0; i < 50_000; i++) rows.push([Math.floor(rnd() * 5_000), 24_000 + Math.floor(rnd() * 3), Math.round(rnd() * 10_000) / 100]);
   const r = new LogReducer(true);
   for (const [c, b, a] of rows) r.add(c, b, a);
   expect(r.entries).toBe(reference(rows).size);
   const { m, total } = entriesOf(r);
   expect(total).toBe(rows.length);
-  const want = reference(rows);
-  expect(m.size).toBe(want.size);
-  for (const [k, v] of want) {
-    expect(m.get(k)!.rows).toBe(v.rows);
-    expect(m.get(k)!.sum).toBeCloseTo(v.sum, 6);
-  }
+  expectSameEntries(m, reference(rows));
 });
 
 test("property: sorted or shuffled, any keys (negative periods too), the same entries", () => {
@@ -61,12 +65,7 @@ test("property: sorted or shuffled, any keys (negative periods too), the same en
       for (const [c, b, a] of rows) r.add(c, b, a);
       const { m, total } = entriesOf(r);
       expect(total).toBe(rows.length);
-      const want = reference(rows);
-      expect(m.size).toBe(want.size);
-      for (const [k, v] of want) {
-        expect(m.get(k)!.rows).toBe(v.rows);
-        expect(Math.abs(m.get(k)!.sum - v.sum)).toBeLessThan(1e-6);
-      }
+      expectSameEntries(m, reference(rows));
     }),
     { numRuns: 100 },
   );
