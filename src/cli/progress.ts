@@ -59,7 +59,8 @@ export class ProgressLine {
     const parts = [`${this.label}: ${checking ? w.checking : w.reading} ${this.number.format(p.rows)} ${w.rows}`];
     if (!checking && seconds > 0) parts.push(`${this.number.format(p.rows / seconds)} ${w.perSecond}`);
     if (p.fraction !== null) parts.push(`${Math.floor(100 * done)}%`);
-    if (p.fraction !== null && done > 0.02) parts.push(w.left(duration((seconds * (1 - done)) / done)));
+    // Time left once there is a rate to go by, and not when the read is done (the aggregate and the file are quick after it).
+    if (p.fraction !== null && done > 0.02 && done < 1) parts.push(w.left(duration((seconds * (1 - done)) / done)));
     return parts.join(" · ");
   }
 

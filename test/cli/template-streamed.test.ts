@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { DuckDbEngine } from "../../src/cli/duckdb-engine";
-import { terminalWriter } from "../../src/cli/progress";
+import { ProgressLine, terminalWriter } from "../../src/cli/progress";
 import { run } from "../../src/cli/run";
 import { isoOfSerial } from "../../src/sql/result-table";
 import { templates } from "../../src/templates/registry";
@@ -69,12 +69,13 @@ async function cellsOf(file: string) {
 }
 
 describe("progress line", () => {
-  test("on a terminal: rows read, rate, share and time left on one line rewritten in place, cleared at the end", async () => {
+  test("on a terminal: rows read, rate and share on one line rewritten in place, cleared at the end", async () => {
     const r = await onTerminal(["template", "cohort-retention", "--input", "log.csv", "--out", "tty.xlsx"]);
     expect(r.code).toBe(0);
     expect(r.terminal.length).toBeGreaterThanOrEqual(2);
     const rows = log.length.toLocaleString("en-US");
-    expect(r.terminal[0]).toMatch(new RegExp(`^\\rlog\\.csv: reading ${rows} rows · [\\d,]+ rows/s · 100% · about \\d+ s left`));
+    // One batch: the whole file at the first look, so no time left to show.
+    expect(r.terminal[0]).toMatch(new RegExp(`^\\rlog\\.csv: reading ${rows} rows · [\\d,]+ rows/s · 100%\\x1b\\[K$`));
     expect(r.terminal[0].endsWith("\x1b[K")).toBe(true);
     expect(r.terminal[r.terminal.length - 1]).toBe("\r\x1b[K");
     // The line goes to the terminal only, never into what is printed.
@@ -91,6 +92,17 @@ describe("progress line", () => {
     expect(r.code).toBe(0);
     expect(r.terminal).toEqual([]);
     expect(r.out).toContain("Wrote");
+  });
+
+  test("part way: the share and the time left at the rate so far, in either language", () => {
+    const at = (language: "en" | "es") => new ProgressLine(() => undefined, "big.csv", language, () => 0);
+    // 250,000 rows in 10 s, a quarter of the file: 30 s left.
+    expect(at("en").line({ pass: 1, passes: 1, rows: 250_000, fraction: 0.25 }, 10_000)).toBe("big.csv: reading 250,000 rows · 25,000 rows/s · 25% · about 30 s left");
+    expect(at("es").line({ pass: 1, passes: 1, rows: 250_000, fraction: 0.25 }, 10_000)).toBe("big.csv: leyendo 250.000 filas · 25.000 filas/s · 25% · quedan unos 30 s");
+    // Two passes: the first (checking) is 40% of the work and shows no rate.
+    expect(at("en").line({ pass: 1, passes: 2, rows: 100_000, fraction: 0.5 }, 4_000)).toBe("big.csv: checking 100,000 rows · 20% · about 16 s left");
+    expect(at("en").line({ pass: 2, passes: 2, rows: 1_000, fraction: 0.5 }, 140_000)).toBe("big.csv: reading 1,000 rows · 7 rows/s · 70% · about 60 s left");
+    expect(at("en").line({ pass: 2, passes: 2, rows: 1_000, fraction: 0.5 }, 280_000)).toBe("big.csv: reading 1,000 rows · 4 rows/s · 70% · about 2 min 00 s left");
   });
 
   test("stderr not a terminal: no writer, so no line", () => {
