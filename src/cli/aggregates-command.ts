@@ -2,8 +2,12 @@
  * `cxm template <id> --aggregates result.csv`: reads the result of the SQL
  * that `cxm sql` printed (run in a warehouse, Spark or DuckDB) into the
  * template's aggregates — the metrics engines' own types — checks it, and
- * says what it holds. A result that is not what the SQL returns is reported
- * in the user's language, naming the row and column.
+ * says what it holds. A template that builds from an aggregate
+ * (descriptor.intake.fromSql, src/intake/types.ts) then builds its workbook
+ * from it with the same sheet builders as a file read here (--out, --force
+ * as for --input); the others only check the result for now. A result that
+ * is not what the SQL returns is reported in the user's language, naming
+ * the row and column.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -11,9 +15,14 @@ import { parseArgs } from "node:util";
 import type { Aggregates } from "../sql/aggregates";
 import { sqlOptions, sqlTemplate } from "../sql/aggregates";
 import { isoOfSerial, ResultError, resultFromCsv } from "../sql/result-table";
-import type { Language } from "../templates/registry-types";
+import type { Language, TemplateDescriptor } from "../templates/registry-types";
+import { writePlanToBuffer } from "../xlsx/write-plan";
 import { UsageError } from "./args";
+import { headlineTable } from "./format";
+import { checkOutput } from "./output-file";
 import type { CliContext } from "./run";
+import { optionsFor } from "./templates";
+import { outputPath, writerFor } from "./workbook-output";
 
 /** True for the argument lists run.ts hands over: `template <id> … --aggregates …`. */
 export function isAggregatesCommand(argv: readonly string[]): boolean {
@@ -81,7 +90,13 @@ export async function runAggregatesCommand(argv: string[], cx: CliContext): Prom
   try {
     parsed = parseArgs({
       args: argv.slice(1),
-      options: { aggregates: { type: "string" }, option: { type: "string", multiple: true }, lang: { type: "string" } },
+      options: {
+        aggregates: { type: "string" },
+        option: { type: "string", multiple: true },
+        lang: { type: "string" },
+        out: { type: "string", short: "o" },
+        force: { type: "boolean" },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -95,20 +110,29 @@ export async function runAggregatesCommand(argv: string[], cx: CliContext): Prom
   const lang = (parsed.values.lang ?? "en").toLowerCase();
   if (lang !== "en" && lang !== "es") throw new UsageError(`--lang ${parsed.values.lang}: the languages are en and es.`);
   const language = lang as Language;
+  const pairs = (parsed.values.option ?? []).map((o) => {
+    const at = o.indexOf("=");
+    if (at <= 0) throw new UsageError(`--option ${o}: expected key=value, e.g. --option period=week.`);
+    return [o.slice(0, at).trim(), o.slice(at + 1).trim()] as [string, string];
+  });
+  // A template that builds from the result takes its own options (currency, Spanish words…) and hands the SQL its part.
+  const builder = cx.templates.find((x) => x.id === id && x.intake?.fromSql !== undefined);
+  const templateOptions = builder ? optionsFor(builder, pairs, language) : null;
   let template, options;
   try {
     template = sqlTemplate(id);
-    options = sqlOptions(
-      template,
-      (parsed.values.option ?? []).map((o) => {
-        const at = o.indexOf("=");
-        if (at <= 0) throw new Error(`--option ${o}: expected key=value, e.g. --option period=week.`);
-        return [o.slice(0, at).trim(), o.slice(at + 1).trim()] as [string, string];
-      }),
-    );
+    options = sqlOptions(template, builder ? (builder.intake!.sqlOptions?.(templateOptions!) ?? []) : pairs);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  if (!builder && (parsed.values.out !== undefined || parsed.values.force)) {
+    throw new UsageError({
+      en: `cxm template ${id} --aggregates only checks the result for now: it takes no --out or --force.`,
+      es: `cxm template ${id} --aggregates por ahora solo comprueba el resultado: no admite --out ni --force.`,
+    });
+  }
+  const out = builder ? outputPath(cx, parsed.values.out ?? `${id}.xlsx`) : null;
+  if (out) await checkOutput(out, parsed.values.force ?? false, language, cx.files);
   const given = parsed.values.aggregates!;
   const file = path.resolve(cx.cwd, given);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`File not found: ${given} (looked in ${path.dirname(file)}).`);
@@ -116,7 +140,11 @@ export async function runAggregatesCommand(argv: string[], cx: CliContext): Prom
     const aggregates = template.parse(resultFromCsv(readFileSync(file, "utf8"), path.basename(file)), options);
     cx.out(`${WORDS.read[language]} ${given}:`);
     describeAggregates(aggregates, language).forEach((l) => cx.out(`  ${l}`));
-    cx.out(WORDS.noWorkbook[language]);
+    if (!builder) {
+      cx.out(WORDS.noWorkbook[language]);
+      return 0;
+    }
+    await buildFromAggregates(builder, aggregates, templateOptions!, { file: out!, label: path.basename(file), force: parsed.values.force ?? false, language }, cx);
     return 0;
   } catch (e) {
     if (e instanceof ResultError) {
@@ -125,4 +153,28 @@ export async function runAggregatesCommand(argv: string[], cx: CliContext): Prom
     }
     throw e;
   }
+}
+
+/** The workbook from the aggregates, written as --force allows; its headline figures printed. */
+async function buildFromAggregates(
+  t: TemplateDescriptor,
+  aggregates: Aggregates,
+  options: Record<string, string | number>,
+  target: { file: string; label: string; force: boolean; language: Language },
+  cx: CliContext,
+): Promise<void> {
+  const { language } = target;
+  const intake = t.intake!;
+  // A warehouse result does not say how many rows went in (null): the sheets say "n/a" there.
+  const aggregate = intake.fromSql!(aggregates, options, null);
+  const built = intake.build(aggregate, {
+    options,
+    language,
+    source: { label: target.label, used: 0, leftOut: 0, surface: "cli", builtAt: cx.now(), computedBy: "query" },
+  });
+  const { buffer, resolved } = await writePlanToBuffer(built.plan);
+  await writerFor(cx, { force: target.force, language })(target.file, buffer);
+  const names = resolved.sheets.map((s) => s.name).join(", ");
+  cx.out(language === "es" ? `Escrito ${target.file}: ${names}.` : `Wrote ${target.file}: ${names}.`);
+  headlineTable(t.title[language], built.headlines, language).forEach((l) => cx.out(l));
 }

@@ -15,7 +15,14 @@ export type Command =
   | {
       kind: "template";
       id: string;
+      /** The first --input (the only one the TypeScript engine reads). */
       input?: string;
+      /** Every --input given (files or globs; several, or a glob, go to DuckDB). */
+      inputs: string[];
+      /** --engine: who computes the aggregates; "auto" picks DuckDB for Parquet, several files or a big CSV. */
+      engine: Engine;
+      /** --quiet: no progress line. */
+      quiet: boolean;
       out?: string;
       /** --map key=Header, in the order given. */
       map: [string, string][];
@@ -44,11 +51,15 @@ export class UsageError extends Error {
 
 export const DEFAULT_DEMO_FILE = "cxm-demo.xlsx";
 
+export type Engine = "auto" | "typescript" | "duckdb";
+
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
   out: { type: "string", short: "o" },
   lang: { type: "string" },
-  input: { type: "string", short: "i" },
+  input: { type: "string", short: "i", multiple: true },
+  engine: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
   map: { type: "string", multiple: true },
   option: { type: "string", multiple: true },
   with: { type: "string", multiple: true },
@@ -65,7 +76,7 @@ const ALLOWED: Record<Command["kind"], (keyof typeof OPTIONS)[]> = {
   help: ["help", "lang"],
   list: ["help", "lang"],
   demo: ["help", "out", "lang", "force"],
-  template: ["help", "out", "lang", "input", "map", "option", "with", "accept-bad-rows", "force", "sheet", "delimiter", "decimal", "date-order"],
+  template: ["help", "out", "lang", "input", "map", "option", "with", "accept-bad-rows", "force", "sheet", "delimiter", "decimal", "date-order", "engine", "quiet"],
 };
 
 const SEE_HELP = { en: "(see cxm --help)", es: "(vea cxm --help)" };
@@ -128,6 +139,15 @@ function dateOrderOf(value: string | undefined): DateOrder | undefined {
   return order;
 }
 
+function engineOf(value: string | undefined): Engine {
+  if (value === undefined) return "auto";
+  const v = value.toLowerCase();
+  if (v === "auto" || v === "automatico" || v === "automático") return "auto";
+  if (v === "typescript" || v === "ts" || v === "node") return "typescript";
+  if (v === "duckdb") return "duckdb";
+  throw new UsageError({ en: `--engine ${value}: use duckdb, typescript or auto.`, es: `--engine ${value}: use duckdb, typescript o auto.` });
+}
+
 /** Parses the arguments after `cxm` (process.argv.slice(2)); `fallback` is the language when --lang is not given (the environment's). */
 export function parseCommand(argv: string[], fallback: Language = "en"): Command {
   let parsed;
@@ -176,10 +196,14 @@ export function parseCommand(argv: string[], fallback: Language = "en"): Command
     if (decimal !== undefined) read.decimal = decimal;
     const dateOrder = dateOrderOf(values["date-order"]);
     if (dateOrder !== undefined) read.dateOrder = dateOrder;
+    const inputs = values.input ?? [];
     return {
       kind: "template",
       id: rest[0],
-      input: values.input,
+      input: inputs[0],
+      inputs,
+      engine: engineOf(values.engine),
+      quiet: values.quiet ?? false,
       out: values.out,
       map: (values.map ?? []).map((m) => pair("map", m)),
       options: (values.option ?? []).map((o) => pair("option", o)),
@@ -213,6 +237,7 @@ Usage:
                     [--option key=value ...] [--lang en|es] [--accept-bad-rows]
                     [--force] [--sheet NAME] [--delimiter ,|;|tab|'|'] [--decimal ,|.]
                     [--date-order dmy|mdy|ymd] [--with key=file ...]
+                    [--engine auto|typescript|duckdb] [--quiet]
       Builds one template from a file: CSV or text (UTF-8, UTF-16 or
       Windows-1252; comma, semicolon, tab or | separated, detected) or an
       Excel workbook (.xlsx, .xlsm: the first sheet, or --sheet NAME).
@@ -229,6 +254,12 @@ Usage:
       A template with a second source reads it with --with: customer-growth
       takes --with incidents=incidents.csv (customer, date, type), read the
       same way; --map incidents.type="Category" names one of its columns.
+      A file of any size is read as it streams, in memory that grows with
+      customers and periods, not rows; on a terminal a progress line shows
+      rows read, the rate and the time left (--quiet hides it). --engine
+      duckdb computes the aggregates with DuckDB instead (Parquet, several
+      --input files or a glob such as 'sales/*.parquet'); it is chosen by
+      itself for those and for a CSV above 256 MB, and says so.
   cxm --help
 
 An existing output file is never replaced unless --force is given, and never
@@ -254,6 +285,7 @@ Uso:
                     [--option clave=valor ...] [--lang en|es] [--accept-bad-rows]
                     [--force] [--sheet HOJA] [--delimiter ,|;|tab|'|'] [--decimal ,|.]
                     [--date-order dmy|mdy|ymd] [--with clave=archivo ...]
+                    [--engine auto|typescript|duckdb] [--quiet]
       Crea una plantilla a partir de un archivo: CSV o texto (UTF-8, UTF-16
       o Windows-1252; separado por comas, punto y coma, tabuladores o |,
       detectado) o un libro de Excel (.xlsx, .xlsm: la primera hoja, o
@@ -270,6 +302,12 @@ Uso:
       lugar de --input. Las filas que no se pueden usar se listan y no se
       escribe nada, salvo con --accept-bad-rows: entonces el libro se crea
       con las filas válidas.
+      Un archivo de cualquier tamaño se lee a medida que llega, con una
+      memoria que crece con los clientes y los periodos, no con las filas; en
+      un terminal, una línea muestra las filas leídas, el ritmo y el tiempo
+      restante (--quiet la oculta). --engine duckdb calcula los agregados con
+      DuckDB (Parquet, varios --input o un patrón como 'ventas/*.parquet'); se
+      elige solo en esos casos y para un CSV de más de 256 MB, y lo dice.
       Las opciones admiten palabras en español: period=semana|mes|trimestre|año,
       measure=clientes|ingresos|ambos.
       Una plantilla con un segundo origen lo lee con --with: customer-growth

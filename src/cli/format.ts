@@ -72,19 +72,25 @@ const WORDS = {
   },
 };
 
+/** Where a row starts: an array by row, or (a streamed read) a map of the rows the report names. */
+export type RowLines = readonly number[] | ReadonlyMap<number, number>;
+
 /**
  * The report as lines: blocking problems, the bad rows by their line in
  * `file` (the first `limit`), and the notes. Problems and notes of a
  * secondary source (RowProblem.source) are named by the lines of that
- * source's file (`sources`), after the main file's.
+ * source's file (`sources`), after the main file's. `total` is the number of
+ * the main file's bad rows when the report lists only the first ones (a
+ * streamed read).
  */
 export function reportLines(
   report: ValidationReport,
   language: Language,
   file: string,
-  lines: number[] = [],
+  lines: RowLines = [],
   limit = 50,
-  sources: Record<string, { file: string; lines: number[] }> = {},
+  sources: Record<string, { file: string; lines: RowLines }> = {},
+  total?: number,
 ): string[] {
   const w = WORDS[language];
   const out: string[] = [];
@@ -92,17 +98,20 @@ export function reportLines(
     out.push(w.cannot);
     for (const b of report.blocking) out.push(`  ${b[language]}`);
   }
+  const lineIn = (rows: RowLines, row: number) => (rows instanceof Map ? rows.get(row) : (rows as readonly number[])[row]);
   const groups = [{ key: undefined as string | undefined, file, lines }, ...Object.entries(sources).map(([key, s]) => ({ key, file: s.file, lines: s.lines }))];
   for (const g of groups) {
     const problems = report.problems.filter((p) => p.source === g.key);
-    if (problems.length === 0) continue;
-    out.push(`${g.file}: ${w.bad(problems.length)}`);
-    for (const p of problems.slice(0, limit)) out.push(`  ${w.line(p.row, g.lines[p.row])} [${p.column}]: ${p.message[language]}`);
-    if (problems.length > limit) out.push(`  ${w.more(problems.length - limit)}`);
+    const count = g.key === undefined && total !== undefined ? total : problems.length;
+    if (count === 0) continue;
+    out.push(`${g.file}: ${w.bad(count)}`);
+    for (const p of problems.slice(0, limit)) out.push(`  ${w.line(p.row, lineIn(g.lines, p.row))} [${p.column}]: ${p.message[language]}`);
+    const listed = Math.min(limit, problems.length);
+    if (count > listed) out.push(`  ${w.more(count - listed)}`);
   }
   for (const note of report.notes ?? []) {
     const noteLines = note.source ? (sources[note.source]?.lines ?? []) : lines;
-    const at = (note.rows ?? []).map((r) => (noteLines[r] === undefined ? String(r + 1) : String(noteLines[r])));
+    const at = (note.rows ?? []).map((r) => (lineIn(noteLines, r) === undefined ? String(r + 1) : String(lineIn(noteLines, r))));
     const where = at.length > 0 ? ` (${w.lines(at.length)} ${at.join(", ")}${at.length >= 20 ? "…" : ""})` : "";
     out.push(`${note.message[language]}${where}`);
   }

@@ -6,26 +6,26 @@
  * mistake or an unreadable file. It speaks the user's language (--lang, else
  * the environment's locale).
  */
-import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { FileRefusal, fileSource } from "../input/file";
-import { TableReader } from "../input/reader";
 import { reportText } from "../input/report";
-import { MissingSheetError } from "../input/xlsx";
 import { templates as registered } from "../templates/registry";
-import type { BuildInput, ColumnSpec, Language, Localized, TemplateDescriptor } from "../templates/registry-types";
-import { kindsFor, rowsOf } from "../templates/typed-rows";
+import type { BuildInput, ColumnSpec, TemplateDescriptor } from "../templates/registry-types";
+import { rowsOf } from "../templates/typed-rows";
 import { writePlanToBuffer } from "../xlsx/write-plan";
 import { Command, HELP, parseCommand, UsageError } from "./args";
 import { writeDemo } from "./demo";
 import { escapeControlCharacters, headlineTable, listLines, reportLines } from "./format";
-import { checkOutput, FileOps, NODE_FILE_OPS, OutputRefused, writeFileAtomically } from "./output-file";
+import { checkOutput, FileOps, NODE_FILE_OPS, OutputRefused } from "./output-file";
 import { cliLanguage } from "./language";
-import { describeMapping, groupsFor, mappingFor, missingColumnsMessage } from "./mapping";
+import { describeMapping } from "./mapping";
 import { findTemplate, inputColumnsOf, optionsFor } from "./templates";
 import { COMMON } from "../templates/shared/strings";
 import { isAggregatesCommand, runAggregatesCommand } from "./aggregates-command";
 import { runSqlCommand, SQL_HELP } from "./sql-command";
+import { terminalWriter } from "./progress";
+import { duckdbTemplate, engineFor } from "./template-duckdb";
+import { StreamedBuild, streamedTemplate } from "./template-streamed";
+import { DataProblem, outputPath, refuseIfProblems, withInput, writerFor } from "./workbook-output";
 
 export interface CliContext {
   out(line: string): void;
@@ -37,6 +37,8 @@ export interface CliContext {
   files: FileOps;
   /** The environment (LC_ALL, LC_MESSAGES, LANG choose the language when --lang is not given). */
   env: Record<string, string | undefined>;
+  /** Writes raw text to a terminal for the progress line; absent when stderr is not a terminal (or for tests). */
+  progress?: (text: string) => void;
 }
 
 const DEFAULT_CONTEXT: CliContext = {
@@ -47,17 +49,12 @@ const DEFAULT_CONTEXT: CliContext = {
   templates: registered,
   files: NODE_FILE_OPS,
   env: process.env,
+  progress: terminalWriter(process.stderr),
 };
 
-/** Data problems: the report has been printed and nothing written (exit code 1). */
-class DataProblem extends Error {
-  constructor(readonly messages: Localized | null) {
-    super(messages?.en ?? "");
-  }
-}
-
 export async function run(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
-  const given: CliContext = { ...DEFAULT_CONTEXT, ...context };
+  // The progress line goes to the real terminal only when the output does (not when a caller captures it).
+  const given: CliContext = { ...DEFAULT_CONTEXT, ...context, progress: context.progress ?? (context.out ? undefined : DEFAULT_CONTEXT.progress) };
   // Headers, cell values and file names are printed back: control characters in them (an escape
   // sequence that clears the screen or recolours it, a carriage return that hides text) are shown
   // escaped, never sent to the terminal.
@@ -99,34 +96,6 @@ export async function run(argv: string[], context: Partial<CliContext> = {}): Pr
   }
 }
 
-/** An output path resolved against the working folder, whose folder must exist. */
-function outputPath(cx: CliContext, file: string): string {
-  const full = path.resolve(cx.cwd, file);
-  const dir = path.dirname(full);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError({ en: `Cannot write ${file}: the folder ${dir} does not exist.`, es: `No se puede escribir ${file}: la carpeta ${dir} no existe.` });
-  }
-  if (!full.toLowerCase().endsWith(".xlsx")) throw new UsageError({ en: `--out ${file}: the output must be an .xlsx file.`, es: `--out ${file}: la salida debe ser un archivo .xlsx.` });
-  return full;
-}
-
-/** Writes the workbook's bytes to `file` as `--force` allows (see output-file.ts). */
-function writerFor(cx: CliContext, command: { force: boolean; language: Language }) {
-  return async (file: string, data: Uint8Array) => {
-    try {
-      await writeFileAtomically(file, data, { force: command.force, language: command.language, ops: cx.files });
-    } catch (e) {
-      if (e instanceof OutputRefused) throw e;
-      const why = e instanceof Error ? e.message : String(e);
-      throw new Error(
-        command.language === "es"
-          ? `No se pudo escribir ${file} (${why}). Si ya existía, sigue como estaba.`
-          : `Could not write ${file} (${why}). If it existed, it is as it was.`,
-      );
-    }
-  };
-}
-
 async function demo(command: Extract<Command, { kind: "demo" }>, cx: CliContext): Promise<number> {
   const file = outputPath(cx, command.out);
   // Refused before the work, and checked again when the file is put in place.
@@ -141,15 +110,6 @@ async function demo(command: Extract<Command, { kind: "demo" }>, cx: CliContext)
   return 0;
 }
 
-const REFUSAL: Record<string, Localized> = {
-  empty: { en: "it is empty", es: "está vacío" },
-  gzip: { en: "it is gzip-compressed: decompress it first (gunzip) and give the .csv", es: "está comprimido con gzip: descomprímalo primero (gunzip) y use el .csv" },
-  zip: { en: "it is a zip archive, not an Excel workbook: extract the CSV or .xlsx inside it", es: "es un archivo zip, no un libro de Excel: extraiga el CSV o el .xlsx que contiene" },
-  xls: { en: "it is an old Excel 97-2003 .xls file: save it as .xlsx or CSV UTF-8 in Excel", es: "es un archivo .xls antiguo de Excel 97-2003: guárdelo como .xlsx o CSV UTF-8 en Excel" },
-  pdf: { en: "it is a PDF: export the data as CSV or .xlsx", es: "es un PDF: exporte los datos como CSV o .xlsx" },
-  binary: { en: "it holds binary data, not text: give a CSV, a text file or an .xlsx workbook", es: "contiene datos binarios, no texto: use un CSV, un archivo de texto o un libro .xlsx" },
-};
-
 /** What a file is read as: its columns, the --map corrections for them, and the reader's overrides. */
 interface FileToRead {
   input: string;
@@ -160,44 +120,21 @@ interface FileToRead {
   read: Extract<Command, { kind: "template" }>["read"];
 }
 
-/** Reads an input file through src/input: typed columns, the report of assumptions, then rows for the template. */
+/** Reads an input file (--input, or `what`: a secondary source) through src/input: typed columns, the report of assumptions, then rows for the template. */
 async function readInput(command: Extract<Command, { kind: "template" }>, t: TemplateDescriptor, cx: CliContext, what?: FileToRead) {
-  const language = command.language;
   const input = what?.input ?? command.input!;
-  const file = path.resolve(cx.cwd, input);
-  if (!existsSync(file)) {
-    throw new UsageError({ en: `File not found: ${input} (looked in ${path.dirname(file)}).`, es: `No se encuentra el archivo: ${input} (buscado en ${path.dirname(file)}).` });
-  }
-  if (!statSync(file).isFile()) throw new UsageError({ en: `${input} is not a file.`, es: `${input} no es un archivo.` });
-  const columns = what?.columns ?? inputColumnsOf(t);
-  const read = what?.read ?? command.read;
-  try {
-    const reader = await TableReader.open(fileSource(file, read), { language, ...read });
-    if (reader.header.length === 0 || reader.header.every((h) => h === "")) {
-      throw new UsageError({ en: `${input} is empty: it needs a header row, then one row per record.`, es: `${input} está vacío: necesita una fila de encabezados y una fila por registro.` });
-    }
-    const header = reader.header;
-    const mapping = mappingFor(columns, header, what?.map ?? command.map, t.id, input, reader.layout.alternatives, what?.prefix);
-    const missing = missingColumnsMessage(columns, mapping, header, input, what?.prefix);
-    if (missing) throw new DataProblem(missing);
-    const groups = groupsFor(columns, header, command.map, mapping, input, reader.layout.alternatives);
-    const { kinds, mappedTo } = kindsFor(columns, mapping, header.length, groups);
-    const table = await reader.readAll(kinds, mappedTo);
-    return { header, mapping, groups, table, rows: rowsOf(table, header.length), lines: Array.from(table.lines), sourceLabel: path.basename(file) };
-  } catch (e) {
-    if (e instanceof FileRefusal) {
-      const why = REFUSAL[e.refusal];
-      throw new UsageError({ en: `${input} cannot be read: ${why.en}.`, es: `No se puede leer ${input}: ${why.es}.` });
-    }
-    if (e instanceof MissingSheetError) {
-      throw new UsageError({
-        en: `--sheet ${e.wanted}: ${input} has no sheet with that name (its sheets: ${e.sheets.join(", ")}).`,
-        es: `--sheet ${e.wanted}: ${input} no tiene ninguna hoja con ese nombre (sus hojas: ${e.sheets.join(", ")}).`,
-      });
-    }
-    if (e instanceof UsageError || e instanceof DataProblem) throw e;
-    throw new UsageError({ en: `${input} cannot be read: ${(e as Error).message}`, es: `No se puede leer ${input}: ${(e as Error).message}` });
-  }
+  return await withInput(
+    command,
+    t.id,
+    what?.columns ?? inputColumnsOf(t),
+    cx,
+    {},
+    async ({ reader, header, mapping, groups, kinds, mappedTo }) => {
+      const table = await reader.readAll(kinds, mappedTo);
+      return { header, mapping, groups, table, rows: rowsOf(table, header.length), lines: Array.from(table.lines), sourceLabel: path.basename(input) };
+    },
+    what,
+  );
 }
 
 /** The template's secondary sources named by --with (and by --map key.column), each with its file; a UsageError for an unknown key. */
@@ -251,6 +188,8 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
         es: `La plantilla ${t.id} no lee ningún archivo: indique sus datos con --option (vea cxm list).`,
       });
     }
+    const engine = engineFor(command, t, cx);
+    if (engine === "duckdb" || t.intake) return await intakeTemplate(main, t, cx, engine);
     const read = await readInput(main, t, cx);
     reportText(read.table.report, language, "cli").forEach((l) => cx.out(l));
     cx.out(language === "es" ? `Columnas de ${command.input}:` : `Columns of ${command.input}:`);
@@ -279,14 +218,7 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   const report = t.validate(input);
   const problems = report.blocking.length > 0 || report.problems.length > 0;
   reportLines(report, language, fileLabel || t.id, lines, 50, secondaryLines).forEach((l) => (problems ? cx.err(l) : cx.out(l)));
-  if (report.blocking.length > 0) throw new DataProblem({ en: "Nothing written.", es: "No se ha escrito nada." });
-  if (report.problems.length > 0 && !command.acceptBadRows) {
-    const n = report.goodRows;
-    throw new DataProblem({
-      en: `Nothing written. Correct the rows above, or run again with --accept-bad-rows to build from the ${n} good ${n === 1 ? "row" : "rows"} only.`,
-      es: `No se ha escrito nada. Corrija las filas de arriba o vuelva a ejecutar con --accept-bad-rows para crear el libro solo con ${n === 1 ? "la fila válida" : `las ${n} filas válidas`}.`,
-    });
-  }
+  refuseIfProblems(report, report.problems.length, command.acceptBadRows);
 
   const out = outputPath(cx, command.out ?? `${t.id}.xlsx`);
   await checkOutput(out, command.force, language, cx.files);
@@ -296,5 +228,34 @@ async function template(command: Extract<Command, { kind: "template" }>, cx: Cli
   const names = resolved.sheets.map((s) => s.name).join(", ");
   cx.out(language === "es" ? `Escrito ${out}: ${names}.` : `Wrote ${out}: ${names}.`);
   if (t.headlines) headlineTable(t.title[language], t.headlines(input), language).forEach((l) => cx.out(l));
+  return 0;
+}
+
+/**
+ * A template with an intake: the file streamed through it, or DuckDB's
+ * aggregates built by it. A CSV that DuckDB was chosen for by its size but
+ * cannot read (its decimal mark, its dates) is streamed here instead.
+ */
+async function intakeTemplate(command: Extract<Command, { kind: "template" }>, t: TemplateDescriptor, cx: CliContext, engine: "typescript" | "duckdb"): Promise<number> {
+  const language = command.language;
+  const out = outputPath(cx, command.out ?? `${t.id}.xlsx`);
+  // Refused before a long read, and checked again when the file is put in place.
+  await checkOutput(out, command.force, language, cx.files);
+  let built: StreamedBuild;
+  if (engine === "duckdb") {
+    try {
+      built = await duckdbTemplate(command, t, cx);
+    } catch (e) {
+      const fallBack = command.engine === "auto" && command.inputs.length === 1 && t.intake && e instanceof UsageError;
+      if (!fallBack) throw e;
+      cx.err(language === "es" ? `cxm: ${e.messages.es} Se lee aquí en su lugar.` : `cxm: ${e.messages.en} Streaming it here instead.`);
+      built = await streamedTemplate(command, t, cx);
+    }
+  } else built = await streamedTemplate(command, t, cx);
+  const { buffer, resolved } = await writePlanToBuffer(built.plan);
+  await writerFor(cx, command)(out, buffer);
+  const names = resolved.sheets.map((s) => s.name).join(", ");
+  cx.out(language === "es" ? `Escrito ${out}: ${names}.` : `Wrote ${out}: ${names}.`);
+  headlineTable(t.title[language], built.headlines, language).forEach((l) => cx.out(l));
   return 0;
 }

@@ -28,8 +28,9 @@ SQL and big data:
   cxm sql <template> --input FILE|GLOB [--input …] [--out result.csv] [--map …]
       Runs that SQL with DuckDB over CSV or Parquet files (globs of many
       allowed) and writes the result as CSV (to the screen without --out).
-  cxm template <id> --aggregates result.csv [--option key=value ...]
-      Reads a query's result back into the template's aggregates and checks it.`;
+  cxm template <id> --aggregates result.csv [--option key=value ...] [--out <id>.xlsx] [--force]
+      Reads a query's result back into the template's aggregates and checks it;
+      for cohort-retention, builds the workbook from it (the others only check it for now).`;
 
 const SQL_FLAGS = {
   dialect: { type: "string" },

@@ -1,4 +1,5 @@
 import { isBlankValue as isBlankCell } from "./cells";
+import { FieldColumn } from "./csv-bytes";
 
 /**
  * Rows travel through the reader as column-major batches: one array per
@@ -6,15 +7,33 @@ import { isBlankValue as isBlankCell } from "./cells";
  * row starts on. No object per row, so a 560 MB file costs a batch at a time.
  */
 
+/**
+ * One column of a batch: an array of cells (a workbook's or a sheet's Excel
+ * values, or UTF-16 CSV text), or a CSV's cells as spans of its bytes
+ * (csv-bytes.ts), read without making a string where the bytes suffice.
+ */
+export type BatchColumn = unknown[] | FieldColumn;
+
 /** A slice of the source's rows, column by column. */
 export interface RawBatch {
-  /** cells[c][i]: column c of the batch's row i. Text from a CSV; Excel values (numbers, Dates, text, booleans) from a workbook or a sheet. Missing cells are "". */
-  cells: unknown[][];
+  /** cells[c] holds column c of the batch's rows (cellAt reads one). Text from a CSV; Excel values (numbers, Dates, text, booleans) from a workbook or a sheet. Missing cells are "". */
+  cells: BatchColumn[];
   /** Per row: the line of the file (CSV) or the sheet row (workbook, range) the row starts on, 1-based. */
-  lines: number[];
+  lines: number[] | Int32Array;
   rows: number;
   /** Fully blank rows dropped from this batch (counted for the report). */
   blankRows: number;
+}
+
+/** Row i's cell of a batch column. */
+export function cellAt(column: BatchColumn | undefined, i: number): unknown {
+  if (column === undefined) return "";
+  return column instanceof FieldColumn ? column.text(i) : column[i];
+}
+
+/** isBlankValue of row i's cell of a batch column. */
+export function blankAt(column: BatchColumn, i: number): boolean {
+  return column instanceof FieldColumn ? column.isBlank(i) : isBlankCell(column[i]);
 }
 
 /** The rows a batch holds before it is handed on. */

@@ -8,7 +8,10 @@
  * user's language; the basis is kept for the report.
  */
 import { isDateSerial } from "../metrics/dates";
+import type { BatchColumn } from "./batch";
 import { isBlankValue, isNoAnswer } from "./cells";
+import { FieldColumn } from "./csv-bytes";
+import { bareDateShape, bareNumberShape, leadingZero, UNKNOWN } from "./fast-cells";
 import { DateOrder, DateShape, dateShape } from "./dates";
 import { DecimalMark, hasCurrency, isPercent, labelledScore, NumberShape, numberShape } from "./numbers";
 import type { Basis, Language, WantedKind } from "./types";
@@ -143,6 +146,96 @@ export class ColumnEvidence {
       return;
     }
     if (!numeric && !dated) this.example("text", v);
+  }
+
+  /**
+   * Rows [from, to) of a batch column. A CSV column's commonest cells (blank,
+   * ids, bare numbers, ISO and bare slashed dates) are counted from their
+   * bytes exactly as add() counts their text; any other cell goes to add().
+   */
+  addColumn(column: BatchColumn, from: number, to: number): void {
+    if (!(column instanceof FieldColumn)) {
+      for (let i = from; i < to; i++) this.add(column[i]);
+      return;
+    }
+    const { bytes, start, end } = column;
+    const kind = this.kind;
+    for (let i = from; i < to; i++) {
+      const s = start[i], e = end[i];
+      if (s < 0) {
+        this.add(column.text(i));
+        continue;
+      }
+      if (s === e) {
+        this.cells++;
+        this.blank++;
+        continue;
+      }
+      const b0 = bytes[s], bl = bytes[e - 1];
+      // A cell with a space, a tab or a non-ASCII byte at either end goes the general way (trimming, blanks).
+      if (b0 <= 32 || b0 >= 0x80 || bl <= 32 || bl >= 0x80) {
+        this.add(column.text(i));
+        continue;
+      }
+      if (kind === "id" || kind === "text") {
+        this.cells++;
+        if (this.examples.text === undefined) this.example("text", column.text(i));
+        continue;
+      }
+      if (kind === "date") {
+        const shape = bareDateShape(bytes, s, e);
+        if (shape === UNKNOWN) {
+          this.add(column.text(i));
+          continue;
+        }
+        this.cells++;
+        if (shape === DateShape.Unambiguous) this.isoOrNamed++;
+        else if (shape === DateShape.DayFirst) {
+          this.dayFirst++;
+          if (this.examples.dayFirst === undefined) this.example("dayFirst", column.text(i));
+        } else if (shape === DateShape.MonthFirst) {
+          this.monthFirst++;
+          if (this.examples.monthFirst === undefined) this.example("monthFirst", column.text(i));
+        } else {
+          this.ambiguousDate++;
+          if (this.examples.ambiguousDate === undefined) this.example("ambiguousDate", column.text(i));
+        }
+        continue;
+      }
+      if (kind === "number" || kind === "score") {
+        const shape = bareNumberShape(bytes, s, e);
+        if (shape === UNKNOWN || shape === NumberShape.NotNumber) {
+          this.add(column.text(i));
+          continue;
+        }
+        // A bare number has no currency or percent sign: only its shape counts.
+        this.cells++;
+        switch (shape) {
+          case NumberShape.Integer:
+            this.integer++;
+            if (leadingZero(bytes, s, e)) this.leadingZero++;
+            break;
+          case NumberShape.DotDecimal:
+            this.dot++;
+            if (this.examples.dot === undefined) this.example("dot", column.text(i));
+            break;
+          case NumberShape.CommaDecimal:
+            this.comma++;
+            if (this.examples.comma === undefined) this.example("comma", column.text(i));
+            break;
+          case NumberShape.AmbiguousDot:
+            this.ambiguousDot++;
+            if (this.examples.ambiguous === undefined) this.example("ambiguous", column.text(i));
+            break;
+          case NumberShape.AmbiguousComma:
+            this.ambiguousComma++;
+            if (this.examples.ambiguous === undefined) this.example("ambiguous", column.text(i));
+            break;
+        }
+        continue;
+      }
+      this.add(column.text(i));
+    }
   }
 
   get filled(): number {

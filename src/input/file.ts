@@ -23,17 +23,23 @@ export class FileRefusal extends Error {
 
 const SNIFF_BYTES = 1 << 16;
 
-function fileStream(file: string, name: string): ByteStream {
+function fileStream(file: string, name: string, size: number): ByteStream {
+  let given = 0;
   return {
     name,
     async *open() {
-      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+      given = 0;
+      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+        given += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
     },
+    fraction: () => (size === 0 ? 1 : Math.min(1, given / size)),
   };
 }
 
 /** The first and last 64 KB of a file. */
-function headAndTail(file: string): { head: Uint8Array; tail: Uint8Array } {
+function headAndTail(file: string): { head: Uint8Array; tail: Uint8Array; size: number } {
   const fd = openSync(file, "r");
   try {
     const size = fstatSync(fd).size;
@@ -41,7 +47,7 @@ function headAndTail(file: string): { head: Uint8Array; tail: Uint8Array } {
     readSync(fd, head, 0, head.length, 0);
     const tail = Buffer.alloc(Math.min(size, SNIFF_BYTES));
     readSync(fd, tail, 0, tail.length, Math.max(0, size - tail.length));
-    return { head, tail };
+    return { head, tail, size };
   } finally {
     closeSync(fd);
   }
@@ -61,8 +67,8 @@ function sourceFor(sniff: ByteSniff, name: string, stream: ByteStream, head: Uin
 /** The source for a file on disk. */
 export function fileSource(file: string, choices: SourceChoices = {}): TabularSource {
   const name = path.basename(file);
-  const { head, tail } = headAndTail(file);
-  return sourceFor(sniffBytes(head, tail), name, fileStream(file, name), head, file, choices);
+  const { head, tail, size } = headAndTail(file);
+  return sourceFor(sniffBytes(head, tail), name, fileStream(file, name, size), head, file, choices);
 }
 
 /** The source for a file's bytes already in memory (tests, uploads). */

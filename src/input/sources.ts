@@ -8,6 +8,7 @@
 import { BATCH_ROWS, BatchBuilder, RawBatch } from "./batch";
 import { ByteSniff, decodeChunks, TextEncoding } from "./bytes";
 import { CsvTokenizer, detectDelimiter } from "./csv";
+import { CsvByteBatcher, spanDecoder, Utf8Validator } from "./csv-bytes";
 import type { SourceFacts } from "./types";
 
 export interface TabularSource {
@@ -16,21 +17,31 @@ export interface TabularSource {
   batches(batchRows?: number): AsyncIterable<RawBatch>;
   /** After a NotUtf8Error: read as Windows-1252 from now on; false when that is not possible. */
   fallBackToWindows1252?(): boolean;
+  /** Share of the source read so far in the current walk (0-1), when known (a file's bytes). */
+  fraction?(): number | null;
 }
 
 /** Bytes that can be read from the start as often as needed. */
 export interface ByteStream {
   name: string;
   open(): AsyncIterable<Uint8Array>;
+  /** Share of the bytes the current open() has given so far, when the size is known. */
+  fraction?(): number | null;
 }
 
 /** Bytes in memory as a ByteStream, in chunks of `chunkBytes` (a test can make them tiny). */
 export function memoryBytes(name: string, bytes: Uint8Array, chunkBytes = 1 << 20): ByteStream {
+  let given = 0;
   return {
     name,
     async *open() {
-      for (let at = 0; at < bytes.length; at += chunkBytes) yield bytes.subarray(at, Math.min(bytes.length, at + chunkBytes));
+      given = 0;
+      for (let at = 0; at < bytes.length; at += chunkBytes) {
+        given = Math.min(bytes.length, at + chunkBytes);
+        yield bytes.subarray(at, given);
+      }
     },
+    fraction: () => (bytes.length === 0 ? 1 : given / bytes.length),
   };
 }
 
@@ -55,6 +66,8 @@ export async function headOf(stream: ByteStream, limit = 1 << 16): Promise<Uint8
 /** A delimited text file. */
 export function csvSource(stream: ByteStream, sniff: Extract<ByteSniff, { kind: "text" }>, head: Uint8Array, delimiter?: string): TabularSource {
   let encoding: TextEncoding = sniff.encoding;
+  /** Set once a whole pass has read as valid UTF-8: the next passes skip the check. */
+  let checked = false;
   const sample = new TextDecoder(encoding === "utf-8-bom" ? "utf-8" : encoding).decode(head, { stream: true });
   const chosen = delimiter ?? detectDelimiter(sample).delimiter;
   const facts: SourceFacts = {
@@ -68,15 +81,41 @@ export function csvSource(stream: ByteStream, sniff: Extract<ByteSniff, { kind: 
   return {
     facts,
     async *batches(batchRows = BATCH_ROWS) {
-      const builder = new BatchBuilder();
-      const tokenizer = new CsvTokenizer(chosen, builder);
-      for await (const text of decodeChunks(stream.open(), encoding)) {
-        tokenizer.push(text);
-        if (builder.size >= batchRows) yield builder.take();
+      if (encoding === "utf-16le" || encoding === "utf-16be") {
+        // UTF-16: decoded to text first (its delimiters are not single bytes).
+        const builder = new BatchBuilder();
+        const tokenizer = new CsvTokenizer(chosen, builder);
+        for await (const text of decodeChunks(stream.open(), encoding)) {
+          tokenizer.push(text);
+          if (builder.size >= batchRows) yield builder.take();
+        }
+        tokenizer.push("", true);
+        yield builder.take();
+        return;
       }
-      tokenizer.push("", true);
-      yield builder.take();
+      // UTF-8 and Windows-1252: split on the bytes (csv-bytes.ts). UTF-8 is checked as it
+      // streams (a NotUtf8Error makes the reader start again as Windows-1252), once per file.
+      const strict = (encoding === "utf-8" || encoding === "utf-8-bom") && !checked;
+      const validator = strict ? new Utf8Validator() : null;
+      const batcher = new CsvByteBatcher(chosen.charCodeAt(0), spanDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8"), batchRows);
+      // The BOM is not part of the first header (it may come in pieces when chunks are tiny).
+      let bom = encoding === "utf-8-bom" ? 3 : 0;
+      let batch: RawBatch | null;
+      for await (let chunk of stream.open()) {
+        if (bom > 0) {
+          const cut = Math.min(bom, chunk.length);
+          chunk = chunk.subarray(cut);
+          bom -= cut;
+        }
+        validator?.check(chunk);
+        batcher.append(chunk);
+        while ((batch = batcher.take(false))) yield batch;
+      }
+      validator?.finish();
+      if (validator) checked = true;
+      while ((batch = batcher.take(true))) yield batch;
     },
+    fraction: () => stream.fraction?.() ?? null,
     fallBackToWindows1252() {
       if (encoding !== "utf-8" && encoding !== "utf-8-bom") return false;
       encoding = "windows-1252";

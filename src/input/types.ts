@@ -31,6 +31,19 @@ export interface ReadOptions {
   sheet?: string;
   /** Rows per chunk of the chunked API (default 65,536). */
   chunkRows?: number;
+  /** Called after each batch of either pass (the CLI's progress line). */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** How far a read has come. */
+export interface ReadProgress {
+  /** This pass, of `passes`: with two, the first settles each column's conventions and the second types the rows; with one (TableReader.stream), both at once. */
+  pass: 1 | 2;
+  passes: 1 | 2;
+  /** Data rows seen so far in this pass. */
+  rows: number;
+  /** Share of this pass done (0-1): bytes read over the file's size in a first pass, rows over the total in a second; null when unknown. */
+  fraction: number | null;
 }
 
 /** 0 read, 1 blank, 2 "no answer" (N/A, n/a, -, "sin respuesta" …), 3 unreadable. */

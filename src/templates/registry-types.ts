@@ -5,6 +5,7 @@
  * (naming the bad ones before anything is written), how to build a plan from
  * the good rows, and a sample to insert.
  */
+import type { TemplateIntake } from "../intake/types";
 import type { WorkbookPlan } from "../workbook/plan";
 
 export type Language = "en" | "es";
@@ -178,4 +179,12 @@ export interface TemplateDescriptor {
   headlines?(input: BuildInput): Headline[];
   /** Optional second sources (an incident log beside a transaction log); undefined for most templates. */
   secondarySources?: SecondarySourceSpec[];
+  /**
+   * The template's source as typed chunks, reduced as they stream, and its
+   * workbook from an aggregate (src/intake/types.ts): how the CLI streams a
+   * file of any size, and builds from DuckDB or a warehouse result. Optional
+   * while templates move to it (docs/templates.md, "Streaming intake").
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template's own aggregate type
+  intake?: TemplateIntake<any>;
 }

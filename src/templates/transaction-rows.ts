@@ -59,8 +59,8 @@ export interface TransactionColumns {
 /** The first rows a note names. */
 const NOTE_ROWS = 20;
 
-/** The text Excel (through Office.js) shows for an error cell. */
-const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/i;
+/** The text Excel (through Office.js) shows for an error cell (also read by src/intake/transaction-intake.ts). */
+export const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/i;
 
 /**
  * Reads and checks the rows. Blocking problems (a required column not

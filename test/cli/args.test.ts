@@ -30,6 +30,9 @@ describe("parseCommand", () => {
       kind: "template",
       id: "survey-dashboard",
       input: "r.csv",
+      inputs: ["r.csv"],
+      engine: "auto",
+      quiet: false,
       out: undefined,
       map: [
         ["score", "Recommend score"],
@@ -58,9 +61,22 @@ describe("parseCommand", () => {
     [["template", "a", "b"], 'Unexpected argument "b" after the template id'],
     [["template", "a", "--map", "score"], "--map score: expected key=value"],
     [["template", "a", "--with", "incidents.csv"], "--with incidents.csv: expected key=value"],
+    [["template", "a", "--engine", "spark"], "--engine spark: use duckdb, typescript or auto."],
     [["list", "extra"], 'cxm list takes no argument "extra"'],
   ])("%j is a usage error naming what is wrong", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);
+  });
+});
+
+describe("parseCommand: streaming and engines", () => {
+  test("several --input, --engine and --quiet are kept", () => {
+    const c = parseCommand(["template", "cohort-retention", "-i", "a.parquet", "--input", "b/*.parquet", "--engine", "DuckDB", "-q"]);
+    expect(c).toMatchObject({ kind: "template", input: "a.parquet", inputs: ["a.parquet", "b/*.parquet"], engine: "duckdb", quiet: true });
+  });
+  test("--engine defaults to auto; Spanish words are read", () => {
+    expect(parseCommand(["template", "x", "-i", "a.csv"])).toMatchObject({ engine: "auto", quiet: false });
+    expect(parseCommand(["template", "x", "-i", "a.csv", "--engine", "automático"])).toMatchObject({ engine: "auto" });
+    expect(parseCommand(["template", "x", "-i", "a.csv", "--engine", "ts"])).toMatchObject({ engine: "typescript" });
   });
 });

@@ -4,7 +4,7 @@
  * layouts, the per-column decisions and their basis, the report's words and
  * plurals, and a full sheet of 1,048,576 rows read in chunks.
  */
-import { BatchBuilder } from "../../src/input/batch";
+import { BatchBuilder, cellAt } from "../../src/input/batch";
 import { sniffBytes } from "../../src/input/bytes";
 import { isNoAnswer } from "../../src/input/cells";
 import { CsvTokenizer, detectDelimiter } from "../../src/input/csv";
@@ -120,7 +120,7 @@ describe("CSV", () => {
     for (let i = 0; i < text.length; i += chunk) t.push(text.slice(i, i + chunk));
     t.push("", true);
     const batch = b.take();
-    return { rows: Array.from({ length: batch.rows }, (_, r) => batch.cells.map((c) => c[r])), lines: batch.lines, blank: batch.blankRows };
+    return { rows: Array.from({ length: batch.rows }, (_, r) => batch.cells.map((c) => cellAt(c, r))), lines: batch.lines, blank: batch.blankRows };
   };
   const TEXT = 'a;b;c\r\n1;"x; ""y""\r\nz";3\r\n\r\n;;\n4;5;6';
 

@@ -14,8 +14,8 @@ export interface CohortAggregate {
   customers: CohortTable;
   /** The cohorts' revenue per period (output "count"), on the same cohorts; null when it is not shown. */
   revenue: CohortTable | null;
-  /** Transactions grouped (rows with a customer). */
-  transactions: number;
+  /** Transactions grouped (rows with a customer); null when the aggregates came from a query's result, which does not count them. */
+  transactions: number | null;
 }
 
 export interface CohortColumns {

@@ -2,20 +2,25 @@
  * Cohort retention as the task pane, the CLI and the demo see it: its
  * columns (customer, date, amount), its options (period, measure, currency),
  * validate (every row that cannot be used, and what blocks the build), and
- * build: rows -> aggregate (aggregate.ts) -> sheets (sheets.ts).
+ * build: rows -> intake (checked and reduced as they stream) -> aggregate
+ * (aggregate.ts) -> sheets (sheets.ts). The CLI streams a file's typed
+ * chunks through the same intake (src/intake); DuckDB and warehouse results
+ * come in through intake.fromSql.
  */
 import { COHORT_PERIODS, CohortPeriod } from "../../metrics/cohort";
-import { periodIndex } from "../../metrics/dates";
+import { periodIndex, periodStart } from "../../metrics/dates";
+import { chunkOfRows } from "../../intake/rows-chunk";
+import { TransactionFieldsSpec, TransactionIntake, TransactionIntakeResult } from "../../intake/transaction-intake";
+import { PlanContext, TemplateIntake, validationReport } from "../../intake/types";
 import { customerColumn } from "../descriptor-kit";
-import type { BuildInput, ColumnSpec, Headline, Localized, OptionSpec, TemplateDescriptor, ValidationReport } from "../registry-types";
+import type { BuildInput, ColumnSpec, Headline, Localized, OptionSpec, TemplateDescriptor } from "../registry-types";
 import { stopIfBlocking } from "../shared/errors";
 import { both } from "../shared/language";
 import { CURRENCY, moneyFormat } from "../shared/money";
 import { sourceFacts } from "../shared/strings";
-import { readTransactionRows, reportOf, TransactionColumns, TransactionFields } from "../transaction-rows";
 import { CohortAggregate, cohortAggregate, pooledRetention } from "./aggregate";
 import { cohortSample } from "./sample";
-import { CohortMeasureChoice, COHORT_MEASURE_CHOICES, CohortSheets, cohortSheets } from "./sheets";
+import { COHORT_MEASURE_CHOICES, CohortCells, CohortSheets, cohortSheets } from "./sheets";
 import { COHORT_STRINGS, CohortStrings } from "./strings";
 
 /** A string of strings.ts in both languages, for the descriptor's labels and messages. */
@@ -55,7 +60,7 @@ const OPTIONS: OptionSpec[] = [
   CURRENCY,
 ];
 
-const FIELDS: TransactionFields = { customer: COLUMNS[0], date: COLUMNS[1], amount: COLUMNS[2] };
+const FIELDS: TransactionFieldsSpec = { customer: COLUMNS[0], date: COLUMNS[1], amount: COLUMNS[2] };
 
 /** Triangle cells the core refuses above (cohort.ts); a sheet also has only 16,384 columns. */
 const MAX_TRIANGLE_CELLS = 2_000_000;
@@ -65,55 +70,104 @@ function choice<T extends string>(value: unknown, allowed: readonly T[], fallbac
   return allowed.includes(value as T) ? (value as T) : null;
 }
 
-interface Prepared {
-  columns: TransactionColumns;
-  period: CohortPeriod;
-  measure: CohortMeasureChoice;
-  report: ValidationReport;
+/** The options read, and what in them blocks the build. */
+function settings(options: Record<string, string | number>, amountMapped: boolean) {
+  const period = choice(options.period, COHORT_PERIODS, "month");
+  const measure = choice(options.measure, COHORT_MEASURE_CHOICES, "both");
+  const blocking: Localized[] = [];
+  if (!period) blocking.push(tr((t) => t.unknownPeriod(String(options.period))));
+  if (!measure) blocking.push(tr((t) => t.unknownMeasure(String(options.measure))));
+  if (measure === "revenue" && !amountMapped) blocking.push(tr((t) => t.revenueNeedsAmount));
+  return { period: period ?? "month", measure: measure ?? "both", blocking };
 }
 
-/** Reads the rows and checks the options; the blocking problems say what to change. */
-function prepare(input: BuildInput): Prepared {
-  const period = choice(input.options.period, COHORT_PERIODS, "month");
-  const measure = choice(input.options.measure, COHORT_MEASURE_CHOICES, "both");
-  const amountMapped = (input.mapping.amount ?? -1) >= 0;
-  const columns = readTransactionRows(input, amountMapped ? FIELDS : { ...FIELDS, amount: undefined });
-  const blocking: Localized[] = [];
-  if (!period) blocking.push(tr((t) => t.unknownPeriod(String(input.options.period))));
-  if (!measure) blocking.push(tr((t) => t.unknownMeasure(String(input.options.measure))));
-  if (measure === "revenue" && !amountMapped) blocking.push(tr((t) => t.revenueNeedsAmount));
-  if (period && columns.ids.length > 0) {
-    let lo = Infinity, hi = -Infinity;
-    for (const d of columns.dates) {
-      if (d < lo) lo = d;
-      if (d > hi) hi = d;
-    }
-    const span = periodIndex(hi, period) - periodIndex(lo, period) + 1;
-    if ((span * (span + 1)) / 2 > MAX_TRIANGLE_CELLS || span > 16_000) blocking.push(tr((t) => t.spanTooLong(span, t.periods[period])));
+/**
+ * The aggregate of a pass over the log: the reduced (customer, period)
+ * entries, each dated at its period's first day, are a log the core groups
+ * into the same triangles as the rows themselves (log-reducer.ts says why).
+ */
+function aggregateOf(pass: TransactionIntakeResult, period: CohortPeriod, withRevenue: boolean): CohortAggregate {
+  const { log, ids } = pass;
+  const dates = new Float64Array(log.entries);
+  const starts = new Map<number, number>();
+  for (let k = 0; k < log.entries; k++) {
+    const b = log.bucket[k];
+    let d = starts.get(b);
+    if (d === undefined) starts.set(b, (d = periodStart(b, period)));
+    dates[k] = d;
   }
-  return { columns, period: period ?? "month", measure: measure ?? "both", report: reportOf(columns, blocking) };
+  const customers: string[] = new Array(log.sourceCode.length);
+  for (let c = 0; c < customers.length; c++) customers[c] = ids[log.sourceCode[c]];
+  const agg = cohortAggregate({ ids: { codes: log.customer, ids: customers }, dates, amounts: log.amount }, period, withRevenue);
+  return { ...agg, transactions: log.totalRows };
+}
+
+/**
+ * Cohort retention's intake: the rows (streamed in chunks by the CLI, or
+ * the task pane's range as one chunk) checked and reduced by customer and
+ * cohort period as they pass; the triangles, the span check and the
+ * option checks at the end.
+ */
+const cohortIntake: TemplateIntake<CohortAggregate> = {
+  start(setup) {
+    const amountMapped = (setup.mapping.amount ?? -1) >= 0;
+    const { period, measure, blocking } = settings(setup.options, amountMapped);
+    const pass = new TransactionIntake(amountMapped ? FIELDS : { ...FIELDS, amount: undefined }, period, setup);
+    return {
+      push: (chunk) => pass.push(chunk),
+      finish() {
+        const done = pass.finish();
+        const report = done.report;
+        for (const b of blocking) report.blocking.push(b);
+        if (done.report.goodRows > 0) {
+          const span = periodIndex(done.lastDate, period) - periodIndex(done.firstDate, period) + 1;
+          if ((span * (span + 1)) / 2 > MAX_TRIANGLE_CELLS || span > 16_000) report.blocking.push(tr((t) => t.spanTooLong(span, t.periods[period])));
+        }
+        return { report, aggregate: report.blocking.length > 0 ? null : aggregateOf(done, period, measure !== "customers") };
+      },
+    };
+  },
+  build(agg, context) {
+    const { sheets, headlines } = sheetsOf(agg, context);
+    return { plan: sheets.plan, headlines };
+  },
+  fromSql(parsed, options, rows) {
+    if (parsed.kind !== "cohort") throw new Error(`A cohort retention workbook is built from a cohort triangle, not from ${parsed.kind} aggregates.`);
+    const { period, measure } = settings(options, parsed.revenue !== null);
+    if (parsed.customers.period !== period) throw new Error(`The result is by ${parsed.customers.period}, not by ${period}.`);
+    return { period, customers: parsed.customers, revenue: measure === "customers" ? null : parsed.revenue, transactions: rows };
+  },
+  sqlOptions: (options) => [
+    ["period", String(options.period ?? "month")],
+    ["measure", String(options.measure ?? "both")],
+  ],
+};
+
+/** The sheet and its headline figures from an aggregate. */
+function sheetsOf(agg: CohortAggregate, context: PlanContext): { sheets: CohortSheets; headlines: Headline[] } {
+  const { measure } = settings(context.options, agg.revenue !== null);
+  const sheets = cohortSheets(agg, { measure, moneyFormat: moneyFormat(context.options.currency, context.language), source: context.source }, COHORT_STRINGS[context.language]);
+  return { sheets, headlines: headlinesOf(sheets.cells, agg) };
+}
+
+/** The rows of a BuildInput through the intake, as one chunk. */
+function prepare(input: BuildInput) {
+  const sink = cohortIntake.start({ mapping: input.mapping, options: input.options, language: input.language, listLimit: Infinity });
+  sink.push(chunkOfRows(input.rows, COLUMNS, input.mapping, { language: input.language }));
+  return sink.finish();
 }
 
 /** Validates, aggregates and lays out the sheet; a blocking problem throws a TemplateInputError. */
-function build(input: BuildInput): CohortSheets & { agg: CohortAggregate } {
-  const { columns, period, measure, report } = prepare(input);
+function build(input: BuildInput): CohortSheets & { agg: CohortAggregate; headlines: Headline[] } {
+  const { report, aggregate } = prepare(input);
   stopIfBlocking(report, input.language);
-  const agg = cohortAggregate(columns, period, measure !== "customers");
-  const sheets = cohortSheets(
-    agg,
-    {
-      measure,
-      moneyFormat: moneyFormat(input.options.currency, input.language),
-      source: sourceFacts(input, columns.ids.length, columns.problems.length),
-    },
-    COHORT_STRINGS[input.language],
-  );
-  return { ...sheets, agg };
+  const agg = aggregate!;
+  const { sheets, headlines } = sheetsOf(agg, { options: input.options, language: input.language, source: sourceFacts(input, report.goodRows, report.problemCount) });
+  return { ...sheets, agg, headlines };
 }
 
 /** The headline figures, from the aggregate (pooled retention one period on), and the cells that show them. */
-function headlines(input: BuildInput): Headline[] {
-  const { cells, agg } = build(input);
+function headlinesOf(cells: CohortCells, agg: CohortAggregate): Headline[] {
   const at = (label: Localized, value: number, kind: Headline["kind"], cell: string): Headline => ({ label, value, kind, sheet: "cohorts", cell });
   const out = [
     at(tr((t) => t.customers), agg.customers.sizes.reduce((a, b) => a + b, 0), "number", cells.customers),
@@ -136,10 +190,11 @@ export const cohortRetentionTemplate: TemplateDescriptor = {
   description: tr((t) => t.description),
   columns: COLUMNS,
   options: OPTIONS,
-  validate: (input) => prepare(input).report,
+  validate: (input) => validationReport(prepare(input).report),
   build: (input) => build(input).plan,
   sample: cohortSample,
-  headlines,
+  headlines: (input) => build(input).headlines,
+  intake: cohortIntake,
 };
 
 /** The pure parts, for tests: the build with its cells and aggregate. */

@@ -171,12 +171,13 @@ function summary(v: View): BlockSpec {
       const values: Cell[] = [
         fx(`=SUM(${counts.columnRange(SIZE, 1)})`, agg.customers.sizes.reduce((a, b) => a + b, 0)),
         fx(`=COUNT(${counts.columnRange(COHORT, 1)})`, v.C),
-        agg.transactions,
+        agg.transactions ?? t.na,
       ];
       if (v.showCustomers) values.push(period1("customersPooled"));
       if (v.revenue) values.push(period1("revenuePooled"));
       w.put([headers, values]).header();
-      w.format(w.range(1, 0, 1, 3), { ...LOOKS.output, numberFormat: FORMATS.integer });
+      // Right-aligned so "n/a" (a query's result does not count transactions) sits like the figures beside it.
+      w.format(w.range(1, 0, 1, 3), { ...LOOKS.output, numberFormat: FORMATS.integer, horizontalAlignment: "right" });
       if (headers.length > 3) w.format(w.range(1, 3, 1, headers.length - 3), { ...LOOKS.output, numberFormat: FORMATS.percent });
     },
   };

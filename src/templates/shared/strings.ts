@@ -17,6 +17,12 @@ export interface SourceFacts {
   /** Where the build ran: the left-out rows are listed there. */
   surface: Surface;
   builtAt: Date;
+  /**
+   * Who computed the aggregates when it was not CXM reading the rows itself:
+   * DuckDB (`--engine duckdb`: rows counted, not listed), or a SQL query run
+   * elsewhere whose result was given (`--aggregates`: the rows are not known).
+   */
+  computedBy?: "duckdb" | "query";
 }
 
 /** The build time as sheets state it: "2025-01-15 09:30 UTC". */
@@ -33,7 +39,12 @@ const en = {
   /** A figure the data cannot give (written as text, so the sheet opens without error cells). */
   na: "n/a",
   source: (s: SourceFacts): string => {
+    if (s.computedBy === "query") return `Source: ${s.label}, the result of the SQL that cxm sql prints, run where the data is. Built ${stamp(s.builtAt)} by CXM.`;
     const used = `${count("en", s.used)} ${plural("en", s.used, { one: "row", other: "rows" })} used`;
+    if (s.computedBy === "duckdb") {
+      const left = s.leftOut > 0 ? `; ${count("en", s.leftOut)} left out for a blank customer or date, counted in the report cxm printed` : "";
+      return `Source: ${s.label} (${used}, aggregated by DuckDB${left}). Built ${stamp(s.builtAt)} by CXM.`;
+    }
     const where = s.surface === "cli" ? "listed in the report cxm printed when it built this sheet" : "listed by the check in the task pane";
     const left = s.leftOut > 0 ? `; ${count("en", s.leftOut)} left out, ${where}` : "";
     return `Source: ${s.label} (${used}${left}). Built ${stamp(s.builtAt)} by CXM.`;
@@ -47,7 +58,12 @@ export type CommonStrings = typeof en;
 const es: CommonStrings = {
   na: "n/d",
   source: (s) => {
+    if (s.computedBy === "query") return `Origen: ${s.label}, el resultado del SQL que imprime cxm sql, ejecutado donde están los datos. Generado el ${stamp(s.builtAt)} por CXM.`;
     const used = `${count("es", s.used)} ${plural("es", s.used, { one: "fila usada", other: "filas usadas" })}`;
+    if (s.computedBy === "duckdb") {
+      const left = s.leftOut > 0 ? `; ${count("es", s.leftOut)} ${plural("es", s.leftOut, { one: "descartada", other: "descartadas" })} por cliente o fecha en blanco, contadas en el informe que imprimió cxm` : "";
+      return `Origen: ${s.label} (${used}, agregadas con DuckDB${left}). Generado el ${stamp(s.builtAt)} por CXM.`;
+    }
     const where = s.surface === "cli" ? "listadas en el informe que imprimió cxm al generar esta hoja" : "listadas en la comprobación del panel de tareas";
     const left = s.leftOut > 0 ? `; ${count("es", s.leftOut)} ${plural("es", s.leftOut, { one: "descartada", other: "descartadas" })}, ${where}` : "";
     return `Origen: ${s.label} (${used}${left}). Generado el ${stamp(s.builtAt)} por CXM.`;
