@@ -59,7 +59,7 @@ describe("the Spanish catalog", () => {
     for (const [en, es] of MESSAGES_ES) {
       const parts = en.split("…");
       const slots = parts.length - 1;
-      const used = new Set([...es.matchAll(/\{(\d+)s?\}/g)].map((m) => Number(m[1])));
+      const used = new Set([...es.matchAll(/\{(\d+)[s!]?\}/g)].map((m) => Number(m[1])));
       for (const n of used) if (n < 1 || n > slots) problems.push(`{${n}} beyond the ${slots} pieces of "${en}"`);
       for (let n = 1; n <= slots; n++) {
         // A piece glued to a word is a plural ending ("driver…"), which Spanish may phrase otherwise.
@@ -72,7 +72,7 @@ describe("the Spanish catalog", () => {
   });
 
   it("names no code identifier in Spanish either", () => {
-    const spanish = [...MESSAGES_ES.map(([, es]) => es.replace(/\{\d+s?\}/g, "x")), ...Object.values(FRAGMENTS_ES)];
+    const spanish = [...MESSAGES_ES.map(([, es]) => es.replace(/\{\d+[s!]?\}/g, "x")), ...Object.values(FRAGMENTS_ES)];
     expect(spanish.filter((m) => internalLeak(m))).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * The Spanish text of every message the custom functions can give (read by
  * translate-message.ts). Each entry is [English as written in the source, with
  * "…" for each interpolated piece; Spanish, with {1}, {2}… for those pieces in
- * English order]. Argument names stay as Excel shows them (the Spanish function
+ * English order; {n!} keeps a piece exactly as given (the user's own text),
+ * {ns} puts a unit in the plural]. Argument names stay as Excel shows them (the Spanish function
  * metadata translates descriptions, not parameter names). The tone follows the
  * task pane: plain statements, imperatives with "use", "indique".
  * test/functions/messages-es.test.ts fails on a message without an entry here
@@ -179,7 +180,7 @@ export const MESSAGES_ES: readonly (readonly [english: string, spanish: string])
   ["… …, but … … there; every customer needs … (leave the whole row empty to skip it).", "{1} {2}, pero {3} {4} ahí; cada cliente necesita {5} (deje la fila entera vacía para omitirlo)."],
   ["… has no \"…\" label; it must be ….", "{1} no tiene la etiqueta \"{2}\"; debe ser {3}."],
   ["…: no number under or beside the \"…\" label (…).", "{1}: no hay ningún número debajo ni al lado de la etiqueta \"{2}\" ({3})."],
-  ["… has the labels …, not …: it must be ….", "{1} tiene las etiquetas {2}, no {3}: debe ser {4}."],
+  ["… has the labels …, not …: it must be ….", "{1} tiene las etiquetas {2!}, no {3}: debe ser {4}."],
   ["… must be …; it holds … number….", "{1} debe ser {2}; contiene {3} número{4s}."],
   ["outcome (…×…) and group (…×…) must be the same size.", "outcome ({1}×{2}) y group ({3}×{4}) deben tener el mismo tamaño."],
   ["… is not a finite number.", "{1} no es un número finito."],
@@ -315,6 +316,7 @@ export const FRAGMENT_RULES_ES: readonly (readonly [RegExp, (t: Translate, ...gr
   [/^customer (\d+)'s (\w+)$/, (t, n, field) => `${field} del cliente ${n}`],
   [/^cohort (\d+)'s survivors at t = (\d+)$/, (t, n, at) => `supervivientes de la cohorte ${n} en t = ${at}`],
   [/^(\w+(?:, \w+)*) and (\w+)$/, (t, first, last) => `${first} y ${last}`],
+  [/^the block (\S+) returns \(labels (.+) over their values\) or its row of values$/s, (t, fit, labels) => `el bloque que devuelve ${fit} (las etiquetas ${labels} sobre sus valores) o su fila de valores`],
   [/^for (\S+) segments$/, (t, n) => `para ${t(n)} segmentos`],
   [/^for the (\S+) months from the first row to the last$/, (t, n) => `para los ${t(n)} meses de la primera fila a la última`],
 ];

@@ -81,9 +81,10 @@ export function translateMessage(message: string, language: OutputLanguage): str
     const m = entry.pattern.exec(message);
     if (!m) continue;
     const slots = m.slice(1);
-    return entry.translation.replace(/\{(\d+)(s?)\}/g, (_all, n: string, plural: string) => {
+    return entry.translation.replace(/\{(\d+)([s!]?)\}/g, (_all, n: string, mark: string) => {
       const value = slots[Number(n) - 1] ?? "";
-      if (plural) return PLURALS_ES[value] ?? `${translateSlot(value, false)}`;
+      if (mark === "!") return value;
+      if (mark === "s") return PLURALS_ES[value] ?? translateSlot(value, false);
       return translateSlot(value, entry.quoted[Number(n) - 1] ?? false);
     });
   }
