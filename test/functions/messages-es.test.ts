@@ -71,9 +71,15 @@ describe("the Spanish catalog", () => {
     expect(problems).toEqual([]);
   });
 
-  it("names no code identifier in Spanish either", () => {
+  it("names no code identifier in Spanish either, and leaves no English word behind", () => {
     const spanish = [...MESSAGES_ES.map(([, es]) => es.replace(/\{\d+[s!]?\}/g, "x")), ...Object.values(FRAGMENTS_ES)];
     expect(spanish.filter((m) => internalLeak(m))).toEqual([]);
+    expect(spanish.filter((m) => /\b(the|must|holds|is|are|of|and|not|with|row|column|cells?|got|expects|empty|e\.g)\b/.test(m))).toEqual([]);
+  });
+
+  it("writes Excel's error values as Spanish Excel shows them", () => {
+    expect(translateMessage("Sheet1!B3 holds #N/A.", "es")).toBe("Sheet1!B3 contiene #N/D.");
+    expect(translateMessage("#REF! in an argument.", "es")).toBe("#¡REF! en un argumento.");
   });
 });
 
@@ -103,7 +109,7 @@ describe("translateMessage", () => {
       'fila 3, columna 1 de frequency contiene el texto "x", pero recency tiene un valor ahí; cada cliente necesita frequency, recency, T (deje la fila entera vacía para omitirlo).',
     );
     expect(translateMessage("The data spans 2000 weeks, too many for a cohort table; use a longer period.", "es")).toBe(
-      "Los datos abarcan 2000 semanas, demasiados para una tabla de cohortes; use un periodo más largo.",
+      "Los datos abarcan 2000 semanas: son demasiados periodos para una tabla de cohortes; use un periodo más largo.",
     );
     expect(translateMessage("42 groups over 300 months are too many to break down; use fewer segments or a longer period.", "es")).toContain("300 meses");
     const spill =

@@ -64,7 +64,7 @@ function translateSlot(value: string, quoted: boolean): string {
   if (number !== null) return number;
   for (const [pattern, replace] of FRAGMENT_RULES_ES) {
     const m = pattern.exec(value);
-    if (m) return replace((piece) => translateSlot(piece, false), ...m.slice(1).map((g) => g ?? ""));
+    if (m) return replace((piece) => translateSlot(piece, false), m.slice(1).map((g) => g ?? ""));
   }
   return value;
 }
