@@ -24,7 +24,7 @@ async function inLanguage<T>(displayLanguage: string | null, body: () => Promise
 }
 
 /** English words that would show an untranslated piece in a Spanish message. */
-const ENGLISH = /\b(the|must|holds|is|are|of|and|not|with|row|column|cells?|got|expects|empty)\b/;
+const ENGLISH = /\b(the|must|holds|is|are|of|and|not|with|has|have|row|column|cells?|got|expects|empty)\b/;
 
 describe("messages of the built functions in Spanish Excel", () => {
   const npsCounts = associated.get("NPS.COUNTS")!;

@@ -124,7 +124,7 @@ export const MESSAGES_ES: readonly (readonly [english: string, spanish: string])
   ["The … fit has no maximum: …", "El ajuste {1} no tiene máximo: {2}"],
   ["The … fit did not converge (…).", "El ajuste {1} no convergió ({2})."],
   ["The … fit did not converge: … ran off towards …, so these data have no best-fitting … model.", "El ajuste {1} no convergió: {2} se fue hacia {3}, así que no hay un modelo {4} que se ajuste mejor a estos datos."],
-  ["The … fit did not converge to a proper maximum: the data do not pin down … (the likelihood is flat in some direction).", "El ajuste {1} no convergió a un máximo propiamente dicho: los datos no determinan {2} (la verosimilitud es plana en alguna dirección)."],
+  ["The … fit did not converge to a proper maximum: the data do not pin down … (the likelihood is flat in some direction).", "El ajuste {1} no convergió a un máximo verdadero: los datos no determinan {2} (la verosimilitud es plana en alguna dirección)."],
 
   // src/metrics/holdout
   ["frequency, recency, T and monetary must have one value per customer, the same number each.", "frequency, recency, T y monetary deben tener un valor por cliente, el mismo número de valores cada uno."],
@@ -325,6 +325,7 @@ export const FRAGMENT_RULES_ES: readonly (readonly [RegExp, (t: Translate, group
   [/^cohort (\d+)'s survivors at t = (\d+)$/, (t, [n, at]) => `supervivientes de la cohorte ${n} en t = ${at}`],
   [/^(\w+(?:, \w+)*) and (\w+)$/, (t, [first, last]) => `${first} y ${last}`],
   [/^the block (\S+) returns \(labels (.+) over their values\) or its row of values$/s, (t, [fit, labels]) => `el bloque que devuelve ${fit} (las etiquetas ${labels} sobre sus valores) o su fila de valores`],
+  [/^(\S+ has \S+(?:, \S+ has \S+)*)$/, (t, [all]) => all.replace(/ has /g, " tiene ")],
   [/^for (\S+) segments$/, (t, [n]) => `para ${t(n)} segmentos`],
   [/^for the (\S+) months from the first row to the last$/, (t, [n]) => `para los ${t(n)} meses de la primera fila a la última`],
 ];
