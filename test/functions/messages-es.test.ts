@@ -115,6 +115,9 @@ describe("translateMessage", () => {
     const spill =
       "The cohort table would spill 1,200 rows (1,442,400 cells, about 7.9 MB), more than Excel can take back from a function (about 5 MB on Excel on the web). Use the task pane template instead: it writes the table to a sheet in chunks.";
     expect(translateMessage(spill, "es")).toMatch(/^La tabla de cohortes ocuparía 1\.200 filas \(1\.442\.400 celdas, unos 7,9 MB\), más de lo que Excel admite/);
+    expect(translateMessage("The columns must have the same number of rows: customer_ids has 2, dates has 1.", "es")).toBe(
+      "Las columnas deben tener el mismo número de filas: customer_ids tiene 2, dates tiene 1.",
+    );
     expect(translateMessage("customer 4's recency is -1; recency, the customer's age at the last repeat purchase, must be 0 or more.", "es")).toBe(
       "recency del cliente 4 es -1; recency, la antigüedad del cliente en su última compra repetida, debe ser 0 o más.",
     );
