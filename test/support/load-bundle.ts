@@ -32,7 +32,8 @@ export function loadBundle() {
   const scripts = scriptLoader(context, bundlePath);
   vm.runInContext(readFileSync(bundlePath, "utf8"), context, { filename: bundlePath });
   const metadata = JSON.parse(readFileSync(metadataPath, "utf8")) as { functions: FunctionMetadata[] };
-  return { associated: stub.associated, functions: metadata.functions, loadedChunks: scripts.loaded };
+  // context: the bundle's global object, where a test can put what the runtime provides (Office.context).
+  return { associated: stub.associated, functions: metadata.functions, loadedChunks: scripts.loaded, context };
 }
 
 /**

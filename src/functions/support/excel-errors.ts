@@ -12,6 +12,8 @@
  * - turns anything unexpected into #VALUE! rather than letting it escape.
  */
 import { MetricError, MetricErrorKind } from "../../metrics/errors";
+import { outputLanguage } from "./display-language";
+import { translateMessage } from "./translate-message";
 
 export type ErrorCodeText = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!" | "#NULL!" | "#NAME?" | "#REF!";
 
@@ -42,10 +44,14 @@ export function isExcelErrorValue(v: unknown): v is { code: ErrorCodeText; messa
   return typeof v === "object" && v !== null && ALL_CODES.has((v as { code?: unknown }).code as string);
 }
 
-/** Builds the runtime's error object; the runtime provides CustomFunctions as a global. */
+/**
+ * Builds the runtime's error object; the runtime provides CustomFunctions as a global.
+ * The message, written in English where it is thrown, is put in Excel's display language here.
+ */
 export function excelError(code: ErrorCodeText, message?: string): CustomFunctions.Error {
   const withMessage = code === "#VALUE!" || code === "#N/A";
-  return new CustomFunctions.Error(code as CustomFunctions.ErrorCode, withMessage ? message : undefined);
+  const text = withMessage && message !== undefined ? translateMessage(message, outputLanguage()) : undefined;
+  return new CustomFunctions.Error(code as CustomFunctions.ErrorCode, text);
 }
 
 /** Maps anything thrown while computing a result to the Excel error a user should see. */
