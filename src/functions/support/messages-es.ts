@@ -127,6 +127,10 @@ export const MESSAGES_ES: readonly (readonly [english: string, spanish: string])
   ["The … fit did not converge to a proper maximum: the data do not pin down … (the likelihood is flat in some direction).", "El ajuste {1} no convergió a un máximo verdadero: los datos no determinan {2} (la verosimilitud es plana en alguna dirección)."],
 
   // src/metrics/holdout
+  ["frequency, recency, T, monetary and the spend frequency must have one value per customer, the same number each.", "frequency, recency, T, monetary y la frecuencia de gasto deben tener un valor por cliente, el mismo número de valores cada uno."],
+  ["customer …'s spend frequency (…) exceeds their repeat purchases (…).", "la frecuencia de gasto del cliente {1} ({2}) supera sus compras repetidas ({3})."],
+  ["The … fit did not converge: … ran off towards ….", "El ajuste {1} no convergió: {2} se fue hacia {3}."],
+  ["The fits on all customers are not a proper maximum, so they cannot be refitted on resamples.", "Los ajustes con todos los clientes no son un máximo verdadero, así que no se pueden reajustar en las remuestras."],
   ["frequency, recency, T and monetary must have one value per customer, the same number each.", "frequency, recency, T y monetary deben tener un valor por cliente, el mismo número de valores cada uno."],
   ["The number of resamples must be a whole number from 2 to 100,000 (got …).", "El número de remuestreos debe ser un número entero de 2 a 100.000 (se recibió {1})."],
   ["The range's coverage must be a fraction between 0 and 1, e.g. 0.9 (got …).", "La cobertura del intervalo debe ser una fracción entre 0 y 1, p. ej., 0,9 (se recibió {1})."],
