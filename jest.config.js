@@ -7,7 +7,7 @@ module.exports = {
   maxWorkers: Math.max(2, os.cpus().length - 1),
   testEnvironment: "node",
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
+    "^.+\\.tsx?$": ["<rootDir>/test/support/ts-transform.js", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
     // dt-sql-parser (the Spark SQL grammar the SQL tests parse with) ships ESM only: esbuild makes it CommonJS.
     "node_modules/(dt-sql-parser|antlr4-c3)/.+\\.m?js$": "<rootDir>/test/support/esm-to-cjs.js",
   },
